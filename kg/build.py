@@ -1,0 +1,263 @@
+"""Building: articles in, RDF out (a file, a store, or both), streamed per article.
+
+* Output is written to ``OUT.partial`` block by block (one named graph per
+  article, each block closed by a ``# kg:done`` comment line), then renamed
+  to ``OUT`` when the build ends: a crash never leaves a half-written ``OUT``.
+* A build that finds ``OUT`` or ``OUT.partial`` reuses every article block
+  whose content hash matches (resumable and incremental), so a build killed
+  half-way and run again ends with the same graph as a clean build.
+* Bad documents are reported and skipped (``on_error="skip"``), or stop the
+  build (``"fail"``).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg.corpus import Article, BadInput, iter_inputs
+from kg.errors import InputError, KgError, OutputError
+from kg.rdf import DIPR, Format, article_graph, article_iri, bind_prefixes
+
+CHUNK_CHARS = 100_000  # longer documents are parsed in pieces of about this size
+_DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64})$")
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    documents: int = 0
+    reused: int = 0
+    sentences: int = 0
+    statements: int = 0
+    words: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        rate = self.words / self.seconds if self.seconds else 0
+        return (f"{self.documents} documents ({self.reused} unchanged, reused), {self.sentences} sentences, "
+                f"{self.statements} statements, {len(self.errors)} errors, "
+                f"{self.seconds:.1f} s ({rate:,.0f} words/s)")
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Pieces of a long text cut at paragraph or sentence ends, with their offsets."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind(". ", start, end))
+            end = cut + 1 if cut > start + size // 2 else end
+        yield start, text[start:end]
+        start = end
+
+
+def _shift(claim, offset: int):
+    if not offset:
+        return claim
+    obj = claim.object
+    if hasattr(obj, "start"):
+        obj = _shift_thing(obj, offset)
+    return replace(claim, sent_start=claim.sent_start + offset, sent_end=claim.sent_end + offset, object=obj)
+
+
+def _shift_thing(thing, offset):
+    return replace(thing, start=thing.start + offset, end=thing.end + offset,
+                   force=_shift_thing(thing.force, offset) if thing.force else None,
+                   refers_to=_shift_thing(thing.refers_to, offset) if thing.refers_to else None)
+
+
+class Builder:
+    """Turns articles into per-article graphs; loads pipelines lazily, once."""
+
+    def __init__(self, *, lang: str | None = None, model: str | None = None, base: str | None = None):
+        self.lang, self.model = lang, model
+        self.base = DIPR if base is None else __import__("rdflib").Namespace(base)
+
+    def language(self, article: Article) -> str:
+        if article.lang:
+            return article.lang
+        if self.lang:
+            return self.lang
+        from kg.langid import detect
+
+        return detect(article.text, article.source)
+
+    def graphs(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Graph, int]]:
+        """(article, graph, sentence count) for each article, parsed in batches per language."""
+        from kg.extract import extract
+        from kg.gazetteer import Gazetteer
+        from kg.nlp import load_pipeline
+
+        gaz = Gazetteer.load()
+        for article in articles:
+            lang = article.lang
+            nlp = load_pipeline(lang, self.model)
+            claims, actors, sentences = [], {}, 0
+            pieces = list(_chunks(article.text))
+            for (offset, _), doc in zip(pieces, nlp.pipe(text for _, text in pieces)):
+                found, named = extract(doc, lang, date=article.date)
+                claims.extend(_shift(c, offset) for c in found)
+                for actor in named:
+                    actors.setdefault(actor.key, actor)
+                sentences += sum(1 for _ in doc.sents)
+            yield article, article_graph(article, claims, actors.values(), gazetteer=gaz, base=self.base), sentences
+
+
+def _read_done_blocks(path: Path) -> dict[str, tuple[str, list[str]]]:
+    """Completed article blocks of an earlier N-Quads output: graph IRI -> (hash, lines)."""
+    blocks: dict[str, tuple[str, list[str]]] = {}
+    if not path.exists():
+        return blocks
+    current: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            m = _DONE.match(line.rstrip("\n"))
+            if m:
+                blocks[m.group(1)] = (m.group(2), current + [line])
+                current = []
+            else:
+                current.append(line)
+    return blocks
+
+
+def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, *,
+                store=None, lang: str | None = None, model: str | None = None,
+                encoding: str | None = None, on_error: str = "skip", base: str | None = None,
+                progress: Callable[[BuildReport], None] | None = None) -> BuildReport:
+    """Build the graph of every input document into ``output`` and/or ``store``.
+
+    Args:
+        inputs: files, folders, JSONL corpora, or ``-`` for stdin.
+        output: a file whose extension gives the format (.ttl .nt .nq .trig .jsonld).
+        store: an open store (``kg.store.open_store``); each article replaces its graph.
+        lang: the language of documents that do not say (else detected).
+        on_error: ``skip`` bad documents (reported) or ``fail`` on the first one.
+
+    Raises:
+        InputError: with ``on_error="fail"``, the first bad document.
+        OutputError: the output cannot be written.
+    """
+    fmt = Format.from_extension(output) if output is not None else None
+    out = Path(output) if output is not None else None
+    report = BuildReport()
+    started = time.perf_counter()
+    builder = Builder(lang=lang, model=model, base=base)
+    earlier: dict[str, tuple[str, list[str]]] = {}
+    if out is not None and fmt is Format.NQUADS:
+        earlier = _read_done_blocks(out)
+        earlier.update(_read_done_blocks(out.with_name(out.name + ".partial")))
+    partial = out.with_name(out.name + ".partial") if out is not None else None
+    dataset = Dataset() if fmt is not None and fmt is not Format.NQUADS else None
+    seen_ids: set[str] = set()
+
+    def articles() -> Iterator[Article]:
+        for item in iter_inputs(inputs, lang=lang, encoding=encoding):
+            if isinstance(item, BadInput):
+                _bad(report, str(item), on_error)
+                continue
+            if item.id in seen_ids:
+                _bad(report, f"{item.source}: duplicate document id {item.id!r}: skipped", on_error)
+                continue
+            seen_ids.add(item.id)
+            try:
+                item = replace(item, lang=builder.language(item))
+            except InputError as err:
+                _bad(report, str(err), on_error)
+                continue
+            report.words += len(item.text.split())
+            iri = str(article_iri(item, builder.base))
+            if iri in earlier and earlier[iri][0] == item.sha and store is None and fh is not None:
+                fh.writelines(earlier[iri][1])
+                report.documents += 1
+                report.reused += 1
+                continue
+            yield item
+
+    fh = None
+    try:
+        if partial is not None and fmt is Format.NQUADS:
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            tmp = partial.with_name(partial.name + ".tmp")
+            fh = open(tmp, "w", encoding="utf-8")
+        for article, graph, sentences in builder.graphs(articles()):
+            report.documents += 1
+            report.sentences += sentences
+            report.statements += sum(1 for _ in graph.subjects(predicate=None, object=URIRef(
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")))
+            name = article_iri(article, builder.base)
+            if fh is not None:
+                nt = graph.serialize(format="nt")
+                fh.write(_to_nquads(nt, str(name)))
+                fh.write(f"# kg:done <{name}> {article.sha}\n")
+                fh.flush()
+            elif dataset is not None:
+                ctx = dataset.graph(name)
+                for triple in graph:
+                    ctx.add(triple)
+            if store is not None:
+                store.replace_graph(str(name), graph.serialize(format="nt", encoding="utf-8"))
+            if progress is not None:
+                report.seconds = time.perf_counter() - started
+                progress(report)
+    except OSError as err:
+        raise OutputError(f"{out}: cannot write: {err}") from None
+    finally:
+        if fh is not None:
+            fh.close()
+    if fh is not None:
+        os.replace(fh.name, out)
+        if partial is not None and partial.exists():
+            partial.unlink()
+    elif dataset is not None:
+        _write_dataset(dataset, out, fmt)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _to_nquads(nt: str, graph: str) -> str:
+    """N-Triples lines -> N-Quads lines in the named graph."""
+    out = []
+    for line in nt.splitlines():
+        line = line.rstrip()
+        if line.endswith(" ."):
+            out.append(f"{line[:-2]} <{graph}> .\n")
+    return "".join(out)
+
+
+def _write_dataset(dataset: Dataset, out: Path, fmt: Format) -> None:
+    """Serialise atomically: a temporary file in the same folder, then rename."""
+    bind_prefixes(dataset)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt.quads:
+            dataset.serialize(destination=str(tmp), format=fmt.rdflib_name)
+        else:
+            merged = Graph()
+            bind_prefixes(merged)
+            for triple in dataset.triples((None, None, None)):
+                merged.add(triple)
+            for g in dataset.graphs():
+                for triple in g:
+                    merged.add(triple)
+            merged.serialize(destination=str(tmp), format=fmt.rdflib_name)
+        os.replace(tmp, out)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out}: cannot write: {err.strerror or err}") from None
+
+
+def _bad(report: BuildReport, message: str, on_error: str) -> None:
+    report.errors.append(message)
+    if on_error == "fail":
+        raise InputError(message)
+    print(f"warning: {message}", file=sys.stderr)

@@ -1,0 +1,42 @@
+"""The ``kg`` command: thin verbs over the library, one per function.
+
+Library errors (``KgError``) become ``Error: …`` and exit code 1.
+Commands of larger areas live in ``kg/commands/`` and are registered here.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+
+import click
+
+from kg.errors import KgError
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+# (module under kg.commands, attribute) of each command registered on `kg`
+COMMANDS = [
+]
+
+
+def friendly(func):
+    """Turn library errors into click errors (exit 1, ``Error: …``)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgError as err:
+            raise click.ClickException(str(err)) from err
+
+    return wrapper
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="diplomacy-kg")
+def main() -> None:
+    """Build a diplomacy knowledge graph from news articles, and query it."""
+
+
+for _module, _name in COMMANDS:
+    main.add_command(getattr(importlib.import_module(f"kg.commands.{_module}"), _name))

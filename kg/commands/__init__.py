@@ -1,0 +1,1 @@
+"""CLI commands, one module per area; registered in kg/cli.py."""

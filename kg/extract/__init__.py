@@ -1,0 +1,127 @@
+"""Extraction: a parsed document in, frozen ``Claim`` records out.
+
+Stages, each a small module: ``mentions`` (actors), ``roles`` (titles),
+``attribution`` (reported speech), ``predicates`` (event relations),
+``objects`` (things as nodes), ``when`` (time and place).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from kg.extract.attribution import attribute
+from kg.extract.context import Context
+from kg.extract.mentions import find_actors
+from kg.extract.predicates import agents, describes_thing, modality, negated, requires_ok, targets
+from kg.extract.records import Actor, Claim, Thing
+from kg.extract.roles import context_state, find_roles
+from kg.extract.when import place_of, resolve_date, time_of
+from kg.lexicon import load_lexicon
+
+__all__ = ["Actor", "Claim", "Thing", "extract"]
+
+_ROLE_CONFIDENCE = 0.9
+
+
+def extract(doc: Doc, lang: str, *, date: str | None = None) -> tuple[list[Claim], list[Actor]]:
+    """Every claim of a parsed document, and every actor it names.
+
+    >>> from kg.nlp import load_pipeline
+    >>> claims, _ = extract(load_pipeline("fr")("Moscou a rejeté la proposition américaine."), "fr")
+    >>> [(c.subject.label, c.relation, c.object.label) for c in claims]
+    [('Russie', 'rejects', 'la proposition américaine')]
+    """
+    from kg.gazetteer import Gazetteer
+
+    lex = load_lexicon(lang)
+    actors = find_actors(doc, lang, Gazetteer.load())
+    ctx = Context(doc, lex, actors, find_roles(doc, lex, actors), lang)
+    attribute(ctx)
+    claims: list[Claim] = []
+    claims.extend(_role_claims(ctx))
+    consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.i in consumed or describes_thing(tok):
+                continue
+            for entry in lex.lookup(tok.lemma_, tok.pos_, tok.text):
+                if not requires_ok(tok, entry):
+                    continue
+                found = _event_claims(ctx, tok, entry, sent, date)
+                if found and entry.target == "action":
+                    consumed.update(t.i for t in tok.children if t.dep_ in ("xcomp", "ccomp", "advcl", "acl"))
+                claims.extend(found)
+    return _dedupe(claims), _all_actors(ctx, claims)
+
+
+def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
+    who, rule, confidence = agents(ctx, tok, entry)
+    if not who:
+        return []
+    whom = targets(ctx, tok, entry)
+    if not whom:
+        return []
+    mood = modality(ctx, tok, entry)
+    neg = negated(ctx, tok)
+    when = time_of(ctx, tok)
+    place = place_of(ctx, tok) if entry.relation in ("meetsWith", "attacks", "deploys", "agreesTo") else None
+    speaker = ctx.speaker_of.get(tok.i)
+    out = []
+    for subject in who:
+        for obj in whom:
+            if isinstance(obj, Actor) and obj.key == subject.key:
+                continue
+            if isinstance(obj, Thing) and entry.relation == "proposes" and obj.proposer is None:
+                obj = replace(obj, proposer=subject)
+            out.append(Claim(
+                subject=subject, relation=entry.relation, object=obj,
+                sent_start=sent.start_char, sent_end=sent.end_char, evidence=sent.text,
+                trigger=tok.text, rule=f"{ctx.lang}.{entry.pos.lower()}.{rule}", entry=entry.id,
+                confidence=round(confidence * (0.9 if mood != "Asserted" else 1.0), 2),
+                modality=mood, negated=neg, speaker=speaker if speaker != subject else None,
+                time_text=when, date=resolve_date(when, date, ctx.lang) if when else None, place=place))
+    return out
+
+
+def _role_claims(ctx: Context) -> list[Claim]:
+    out = []
+    for role in ctx.roles:
+        if role.person is None:
+            continue
+        of, confidence, rule = role.of, _ROLE_CONFIDENCE, "title"
+        if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf"):
+            of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
+        if of is None or of.key == role.person.key:
+            continue
+        sent = ctx.doc[role.start].sent
+        out.append(Claim(subject=role.person, relation=role.title.role, object=of,
+                         sent_start=sent.start_char, sent_end=sent.end_char, evidence=sent.text,
+                         trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
+                         entry=role.title.id, confidence=confidence))
+    return out
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per subject, relation, sentence and object (overlapping things are one object)."""
+    out: list[Claim] = []
+    for c in claims:
+        if not any(_same(c, d) for d in out):
+            out.append(c)
+    return out
+
+
+def _same(a: Claim, b: Claim) -> bool:
+    if (a.subject.key, a.relation, a.sent_start) != (b.subject.key, b.relation, b.sent_start):
+        return False
+    x, y = a.object, b.object
+    if isinstance(x, Thing) and isinstance(y, Thing):
+        return x.start < y.end and y.start < x.end
+    return x.key == y.key
+
+
+def _all_actors(ctx: Context, claims: list[Claim]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for _, actor in ctx.actors.spans:
+        seen.setdefault(actor.key, actor)
+    return list(seen.values())

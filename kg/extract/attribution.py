@@ -1,0 +1,100 @@
+"""Reported speech: who says what, so that a quoted stance gets its speaker.
+
+Handles ``X a déclaré que …`` / ``X said …`` (the speech verb's subject),
+inverted quotes ``« … », a déclaré Peskov`` / ``…, Peskov said``, ``a-t-il
+dit`` (the pronoun is the last speaker), ``selon X`` / ``according to X``,
+participles (``…, Lavrov, déclarant que …``), and quotes that span several
+sentences (a quoted sentence with no speech verb takes the speaker of the
+quote it belongs to).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import SUBJ, Context
+from kg.extract.records import Actor
+
+_OPEN = frozenset({"«", "“", '"'})
+_CLOSE = frozenset({"»", "”", '"'})
+_CLAUSE = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj"})
+
+
+def _speaker(ctx: Context, verb: Token) -> Actor | None:
+    """The actor that utters a speech verb."""
+    for child in verb.children:
+        if child.dep_ in SUBJ and child.lower_ not in ("on", "it", "there"):
+            if child.lower_.lstrip("-") in ctx.lex.pronouns and ctx.last_speaker is not None:
+                return ctx.last_speaker  # "a-t-il dit", "he said": the last speaker
+            actor = ctx.resolve(child)
+            if actor is not None:
+                return actor
+    # inverted subject: "a déclaré Peskov", "said Peskov", "a-t-il dit"
+    sent = verb.sent
+    for tok in verb.doc[verb.i + 1: min(verb.i + 4, sent.end)]:
+        actor = ctx.resolve(tok) if tok.pos_ in ("PROPN", "NOUN") else None
+        if actor is not None:
+            return actor
+    for tok in verb.doc[max(sent.start, verb.i - 3): verb.i]:
+        if tok.lower_ in ("-il", "-elle", "-t-il", "-t-elle"):
+            return ctx.last_speaker
+    if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return ctx.resolve(verb.head)  # "le ministre, Sergei Lavrov, déclarant que …"
+    return None
+
+
+def _scope(verb: Token, sent: Span) -> list[int]:
+    """Tokens of what the speech verb reports."""
+    after = verb.doc[verb.i + 1: min(verb.i + 5, sent.end)]
+    if any(t.lower_ in ("que", "qu'", "qu’", "that", ":") for t in after):
+        return [t.i for t in sent if t.i > verb.i]  # "a déclaré jeudi que …": the rest of the sentence
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE and c.i > verb.i]
+    if clauses:
+        out = []
+        for c in clauses:
+            out.extend(t.i for t in c.subtree)
+        return out
+    # inverted: the quote or clause before the verb
+    return [t.i for t in sent if t.i < verb.i]
+
+
+def attribute(ctx: Context) -> None:
+    """Fill ``ctx.speaker_of`` for every token that is reported speech."""
+    lex = ctx.lex
+    quoted_sents: list[tuple[Span, bool, Actor | None]] = []
+    depth = 0
+    for sent in ctx.doc.sents:
+        starts_quoted = depth > 0 or (len(sent) and sent[0].text in _OPEN)
+        found: Actor | None = None
+        frames = []
+        for tok in sent:
+            if tok.text in ("«", "“"):
+                depth += 1
+            elif tok.text in ("»", "”"):
+                depth = max(0, depth - 1)
+            if tok.lemma_.lower() in lex.speech_verbs and tok.pos_ in ("VERB", "AUX"):
+                speaker = _speaker(ctx, tok)
+                if speaker is not None:
+                    frames.append((tok, speaker))
+            elif tok.lower_ in lex.according_to or (tok.lower_ == "according" and tok.i + 1 < len(ctx.doc)):
+                target = next((t for t in sent if t.i > tok.i and ctx.resolve(t) is not None), None)
+                if target is not None and target.i - tok.i <= 4:
+                    frames.append((None, ctx.resolve(target)))
+        # widest scope first, so that nested speech keeps its own speaker
+        for verb, speaker in sorted(frames, key=lambda f: -len(_scope(f[0], sent)) if f[0] is not None else -10**6):
+            scope = [t.i for t in sent] if verb is None else _scope(verb, sent)
+            for i in scope:
+                ctx.speaker_of[i] = speaker
+            ctx.last_speaker = found = speaker
+        quoted_sents.append((sent, bool(starts_quoted), found))
+    # sentences of a quote with no speech verb of their own
+    for n, (sent, quoted, found) in enumerate(quoted_sents):
+        if found is not None or not quoted:
+            continue
+        speaker = None
+        if n + 1 < len(quoted_sents) and quoted_sents[n + 1][1] and quoted_sents[n + 1][2]:
+            speaker = quoted_sents[n + 1][2]
+        elif n > 0 and quoted_sents[n - 1][2]:
+            speaker = quoted_sents[n - 1][2]
+        if speaker is not None:
+            for tok in sent:
+                ctx.speaker_of.setdefault(tok.i, speaker)

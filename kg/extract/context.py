@@ -1,0 +1,140 @@
+"""What the rules share while reading one document, and coreference.
+
+``Context.resolve`` answers "which actor does this token stand for?": a name,
+a title with its holder, a demonym used as a noun or on a noun of people
+("les négociateurs palestiniens"), a pronoun (the speaker of the clause it
+is in, else the last actor subject of the same number), or a definite
+description ("le leader britannique"). Unresolvable words give ``None``,
+never a pronoun as subject.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import DocActors
+from kg.extract.records import Actor, Thing
+from kg.extract.roles import RoleMention
+from kg.lexicon import Lexicon
+
+SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
+PASSIVE_AGENT = frozenset({"obl:agent", "agent"})
+CONJ = "conj"
+# nouns of people or institutions that a nationality adjective turns into its state
+COLLECTIVE = frozenset({
+    "gouvernement", "autorités", "autorité", "armée", "forces", "responsable", "responsables",
+    "diplomate", "diplomates", "négociateur", "négociateurs", "dirigeants", "officiels", "troupes",
+    "diplomatie", "pays", "état", "régime", "militaires", "soldats", "parlement", "délégation",
+    "government", "authorities", "army", "official", "officials", "diplomats", "diplomat",
+    "negotiators", "negotiator", "leaders", "troops", "forces", "regime", "delegation",
+    "military", "soldiers", "police", "ministry", "parliament", "side", "leadership", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "ambassador", "president", "minister", "prime"})
+
+
+@dataclass
+class Context:
+    """Per-document state: the parse, the lexicon, actors, roles, speakers, things."""
+
+    doc: Doc
+    lex: Lexicon
+    actors: DocActors
+    roles: list[RoleMention]
+    lang: str
+    role_at: dict[int, RoleMention] = field(default_factory=dict)  # title token -> role
+    speaker_of: dict[int, Actor] = field(default_factory=dict)  # token in reported speech -> speaker
+    things: list[Thing] = field(default_factory=list)
+    last_speaker: Actor | None = None
+
+    def __post_init__(self):
+        for role in self.roles:
+            for i in range(role.start, role.end):
+                self.role_at[i] = role
+
+    # -- actors ---------------------------------------------------------------
+    def resolve(self, tok: Token, *, depth: int = 0) -> Actor | None:
+        """The actor that a (head) token stands for, or None."""
+        actor = self.actors.actor_at(tok)
+        if actor is not None:
+            return actor
+        role = self.role_at.get(tok.i)
+        if role is not None:
+            return role.person or self._description(role)
+        if tok.i in self.actors.demonyms and tok.pos_ in ("NOUN", "PROPN"):
+            return self.actors.demonyms[tok.i]  # "les Russes", "the Israelis"
+        low = tok.lower_
+        if low in self.lex.pronouns or (tok.pos_ == "PRON" and low.lstrip("-") in self.lex.pronouns):
+            return self._pronoun(tok)
+        if tok.pos_ in ("NOUN", "PROPN") and low in COLLECTIVE:
+            for child in tok.children:
+                if child.i in self.actors.demonyms:
+                    return self.actors.demonyms[child.i]
+                if child.dep_ in ("nmod", "prep", "poss", "compound", "nmod:poss") and depth < 2:
+                    target = child if child.dep_ != "prep" else next(
+                        (c for c in child.children if c.dep_ == "pobj"), None)
+                    if target is not None:
+                        actor = self.actors.actor_at(target)
+                        if actor is not None and actor.cls != "Person":
+                            return actor
+            # "Israeli officials": the adjective can also be a compound (English)
+            for child in tok.lefts:
+                actor = self.actors.demonyms.get(child.i) or (
+                    self.actors.actor_at(child) if child.dep_ in ("compound", "amod") else None)
+                if actor is not None:
+                    return actor
+        if tok.pos_ in ("NOUN", "PROPN") and depth < 1:
+            for child in tok.children:  # "le ministre, Sergei Lavrov"
+                if child.dep_ in ("appos", "flat:name", "nmod") and child.i > tok.i:
+                    actor = self.actors.actor_at(child)
+                    if actor is not None and actor.cls == "Person":
+                        return actor
+        return None
+
+    def resolve_all(self, tok: Token) -> list[Actor]:
+        """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne")."""
+        out = []
+        for t in [tok, *_conjuncts(tok)]:
+            actor = self.resolve(t)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _pronoun(self, tok: Token) -> Actor | None:
+        speaker = self.speaker_of.get(tok.i)
+        features = self.lex.pronouns.get(tok.lower_) or self.lex.pronouns.get(tok.lower_.lstrip("-"), {})
+        if features.get("Person") == "1":
+            return speaker  # "nous", "we" in a quote: the speaker
+        if speaker is not None and _agrees(speaker, features, self):
+            return speaker
+        # the last actor named as a subject before the pronoun, of the same number
+        for span, actor in reversed(self.actors.spans):
+            if span.end <= tok.i and span.root.dep_ in SUBJ and _agrees(actor, features, self, span.root):
+                return actor
+        return None
+
+    def _description(self, role: RoleMention) -> Actor | None:
+        """A title with no name ("le leader britannique"): a person of that office
+        and country named earlier in the article."""
+        for other in reversed(self.roles):
+            if other.start >= role.start or other.person is None:
+                continue
+            if role.of is not None and other.of == role.of and (
+                    other.title.role == role.title.role or role.title.role == "officialOf"):
+                return other.person
+        return None
+
+
+def _agrees(actor: Actor, features: dict, ctx: Context, tok: Token | None = None) -> bool:
+    number = features.get("Number")
+    if number == "Plur":
+        return False  # a plural pronoun for one named actor: leave it out
+    return True
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ == CONJ:
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out

@@ -1,0 +1,276 @@
+"""Event relations from predicate words: verbs, nouns and adjectives of the lexicon.
+
+For each word of the lexicon in a sentence, the rules find the agent and the
+target according to the entry's frame, then modality, negation, time and
+place. One comment per construction names what it handles.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _conjuncts
+from kg.extract.objects import make_thing
+from kg.extract.records import Actor, Thing
+from kg.lexicon import Entry
+
+OBJ = frozenset({"obj", "dobj", "iobj", "attr", "oprd"})
+COMPLEMENT = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "iobj", "advcl", "acl", "xcomp", "prep", "dative"})
+PASSIVE_MARK = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
+CLAUSE_UP = frozenset({"xcomp", "conj", "ccomp", "advcl", "acl", "acomp", "ROOT"})
+
+
+def _case(tok: Token) -> str | None:
+    """The preposition that introduces a noun (UD ``case``), lower-case."""
+    for child in tok.children:
+        if child.dep_ in ("case", "mark") and child.i < tok.i:
+            return child.lower_.replace("’", "'")
+    return None
+
+
+def _prep_targets(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """Complements introduced by one of ``preps``: UD (``case`` child) and English (``prep`` + ``pobj``)."""
+    if not preps:
+        return
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:  # English: "talks with Iran"
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in COMPLEMENT and child.i > tok.i and _case(child) in preps:
+            yield child  # French: "s'opposer à la présence", "pourparlers avec les États-Unis"
+
+
+def _subject(tok: Token, depth: int = 0) -> Token | None:
+    """The grammatical subject of a predicate, climbing through xcomp/conj/auxiliaries."""
+    for child in tok.children:
+        if child.dep_ in SUBJ:
+            return child
+    if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
+        if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",):
+            return None  # a new clause with its own (missing) subject
+        return _subject(tok.head, depth + 1)
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_MARK for c in tok.children)
+
+
+def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
+    """``rejeté par Moscou`` / ``rejected by Moscow``."""
+    for child in tok.children:
+        if child.dep_ in PASSIVE_AGENT or (child.dep_.startswith("obl") and _case(child) == "par"):
+            target = next((c for c in child.children if c.dep_ == "pobj"), child)
+            actors = ctx.resolve_all(target)
+            if actors:
+                return actors
+    return []
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    head = tok
+    for _ in range(6):
+        if head.head is head:
+            return head if head.pos_ in ("VERB", "AUX") else None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _left_actor(ctx: Context, tok: Token, sent: Span) -> Actor | None:
+    """Fallback: the nearest actor named before the clause in the sentence, outside
+    prepositional phrases (for parses that lost the subject: "Starmer/VERB prévoit …")."""
+    top = tok
+    while top.dep_ in ("xcomp",) and top.head is not top:
+        top = top.head
+    for k in range(top.i - 1, max(sent.start, top.i - 12) - 1, -1):
+        cand = ctx.doc[k]
+        if cand.text in (";", ":", "«", "»", "“", "”"):
+            break
+        actor = ctx.actors.actor_at(cand) or (
+            ctx.resolve(cand) if cand.pos_ in ("PROPN", "NOUN", "PRON") else None)
+        if actor is not None and _case(cand) is None and cand.dep_ not in ("nmod", "obl", "obl:mod", "pobj"):
+            return actor
+        if cand.pos_ == "VERB" and cand.dep_ != "dep" and actor is None:
+            break
+    return None
+
+
+def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, float]:
+    """The agents of a predicate word, the rule that found them, and its confidence."""
+    sent = tok.sent
+    # passive: "la proposition a été rejetée par Moscou"
+    if entry.pos == "VERB" and _is_passive(tok):
+        found = _passive_agent(ctx, tok)
+        if found:
+            return found, "passive-agent", 0.85
+    # nouns and adjectives with an agent complement: "le rejet par Moscou", "inacceptable pour la Russie"
+    if entry.agent_preps:
+        for cand in _prep_targets(tok, entry.agent_preps):
+            found = ctx.resolve_all(cand)
+            if found and (entry.pos != "NOUN" or found[0] != ctx.resolve(cand) or True):
+                if entry.target != "subject" or ctx.speaker_of.get(tok.i) is None:
+                    return found, "agent-complement", 0.8
+    if entry.target != "subject" and not (entry.pos == "VERB" and _is_passive(tok)):
+        subj = _subject(tok) if entry.pos != "NOUN" else None
+        if subj is not None:
+            found = ctx.resolve_all(subj)
+            if found:
+                return found, "subject", 0.9
+        if entry.pos == "NOUN":  # "lors de pourparlers avec X, la Russie a demandé": the clause's subject
+            verb = _governing_verb(tok)
+            subj = _subject(verb) if verb is not None else None
+            if subj is not None and not any(t.i == subj.i for t in tok.subtree):
+                found = ctx.resolve_all(subj)
+                if found:
+                    return found, "clause-subject", 0.75
+    # reported speech: "le Kremlin a déclaré que ce plan serait inacceptable"
+    speaker = ctx.speaker_of.get(tok.i)
+    if speaker is not None:
+        return [speaker], "speaker", 0.8
+    if entry.target != "subject":
+        actor = _left_actor(ctx, tok, sent)
+        if actor is not None:
+            return [actor], "left-actor", 0.55
+    return [], "", 0.0
+
+
+def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
+    """The tokens that head the target phrase(s) of a predicate word."""
+    if entry.target == "subject":
+        subj = _subject(tok)
+        if subj is None and entry.pos == "VERB" and _is_passive(tok):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        if subj is not None:
+            return [subj]
+        # broken parse: the noun phrase between "que" and the copula
+        sent = tok.sent
+        que = next((t for t in reversed(ctx.doc[sent.start:tok.i]) if t.lower_ in ("que", "qu'", "qu’", "that")), None)
+        if que is not None:
+            nouns = [t for t in ctx.doc[que.i + 1:tok.i] if t.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                head = nouns[0]
+                return [head]
+        return []
+    if entry.target == "action":
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp", "advcl", "acl") and child.pos_ == "VERB" and child.i > tok.i:
+                return [child]
+        return []
+    if entry.target == "governor":
+        head = tok.head
+        if head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
+            return [head]  # "considérer une telle chose comme une menace"
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in OBJ and child.i != tok.i:
+                    return [child]
+            for child in head.children:
+                if child.dep_ in SUBJ:
+                    return [child]  # "cela suscite des inquiétudes"
+        return list(_prep_targets(tok, entry.preps))
+    # object (default)
+    if entry.pos == "VERB" and _is_passive(tok):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        if subj is not None:
+            return [subj]
+    found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"]
+    preps = list(_prep_targets(tok, entry.preps))
+    actor_preps = [t for t in preps if ctx.resolve(t) is not None]
+    if actor_preps and entry.relation in ("requests", "meetsWith", "accuses", "aids", "threatens", "supports"):
+        return actor_preps + [t for t in found if ctx.resolve(t) is not None]  # "demander à l'OTAN de …"
+    if preps and _is_reflexive(tok):
+        return preps  # "s'opposer à la présence": the complement, not a stray object
+    return found or preps
+
+
+def _is_reflexive(tok: Token) -> bool:
+    return any(c.dep_ in ("expl:comp", "expl:pv", "expl") or c.lower_ in ("se", "s'", "s’") for c in tok.children)
+
+
+def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
+    """The targets of a predicate word: actors, or things built from the phrase."""
+    out: list[Actor | Thing] = []
+    collective = entry.relation not in ("deploys", "offers", "aids", "proposes")
+    for head in _target_token(ctx, tok, entry):
+        group = [head, *_conjuncts(head)] if head.pos_ in ("PROPN", "NOUN") else [head]
+        for t in group:
+            actor = (ctx.resolve(t) if collective else ctx.actors.actor_at(t)) if t.pos_ != "VERB" else None
+            if actor is not None:
+                out.append(actor)
+            elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or t.lower_ in ctx.lex.demonstratives:
+                if t.pos_ == "PRON" and t.lower_ not in ctx.lex.demonstratives:
+                    continue
+                out.append(make_thing(ctx, t, stop=tok.i))
+            if t is head and out and isinstance(out[-1], Thing):
+                break  # a thing's conjuncts stay in its label
+    if entry.object_kinds:
+        out = [o for o in out if isinstance(o, Thing) and o.kind in entry.object_kinds]
+    return out
+
+
+def describes_thing(tok: Token) -> bool:
+    """A verb inside a purpose clause or a noun's modifier describes a plan, it is not an event:
+    "un plan pour envoyer des troupes", "tout plan visant à envoyer des troupes"."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ in ("advcl", "acl", "xcomp") and any(
+            c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in tok.children):
+        return tok.dep_ != "xcomp" or tok.head.pos_ in ("NOUN", "VERB") and tok.head.dep_ == "acl"
+    head = tok
+    for _ in range(3):
+        if head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.pos_ == "NOUN":
+            return True
+        if head.dep_ not in ("xcomp", "conj"):
+            break
+        head = head.head
+    return False
+
+
+def requires_ok(tok: Token, entry: Entry) -> bool:
+    """The entry's required word is a child (or grandchild) of the predicate."""
+    if not entry.requires:
+        return True
+    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+    return bool(near & set(entry.requires))
+
+
+def _enclosing_predicate(tok: Token) -> Token:
+    return tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "xcomp") else tok
+
+
+def negated(ctx: Context, tok: Token) -> bool:
+    """``n'a pas rejeté``, ``did not reject``: a negation on the word or its auxiliary."""
+    for t in (tok, _enclosing_predicate(tok)):
+        for child in t.children:
+            if child.dep_ in ("advmod", "neg") and child.lower_ in ctx.lex.negation_words:
+                return True
+    return False
+
+
+def modality(ctx: Context, tok: Token, entry: Entry) -> str:
+    """Asserted, or Intended / Hypothetical / Conditional from the words around."""
+    if entry.modality:
+        return entry.modality
+    chain = [tok]
+    head = tok
+    for _ in range(3):
+        if head.dep_ in ("xcomp", "ccomp") and head.head is not head:
+            head = head.head
+            chain.append(head)
+        else:
+            break
+    for t in chain[1:]:
+        lemma = t.lemma_.lower()
+        if lemma in ctx.lex.intent_cues:
+            return "Intended"  # "prévoit de présenter", "devait rencontrer"
+        if lemma in ctx.lex.hypothetical_cues:
+            return "Hypothetical"  # "pourrait rejeter"
+    moods = [str(t.morph.get("Mood")) for t in [tok, *tok.children] if t.dep_ in ("cop", "aux", "aux:tense") or t is tok]
+    if any("Cnd" in m for m in moods):
+        return "Hypothetical"  # "serait inacceptable"
+    if any(c.lower_ in ("si", "if") and c.dep_ in ("mark",) for c in tok.children):
+        return "Conditional"
+    return "Asserted"

@@ -1,0 +1,126 @@
+"""Role relations from titles and appositions.
+
+* title + nationality + name: "le Premier ministre britannique Keir Starmer"
+* title + complement + name: "le porte-parole du Kremlin, Dmitri Peskov"
+* name + apposed title: "Keir Starmer, le Premier ministre britannique"
+* title alone ("le leader britannique", "son homologue russe"): a description
+  that refers back to a person of that country named in the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions import DocActors
+from kg.extract.records import Actor
+from kg.lexicon import Lexicon, Title
+
+_OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "of", "the", "la", "le", "l'", "l’", "from"})
+_SKIP = frozenset({",", "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "-", "—"})
+_BODY_CLASSES = frozenset({"State", "GovernmentBody", "InternationalOrganization", "Organization"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    """A title in the text, with the person and the state or body it names."""
+
+    title: Title
+    start: int  # token span of the title words (with their complements)
+    end: int
+    person: Actor | None
+    of: Actor | None
+    of_is_context: bool  # the state was taken from the sentence, not the title
+
+
+def _match_title(doc: Doc, i: int, titles: tuple[Title, ...], actors: DocActors) -> tuple[Title, int, Actor | None] | None:
+    """The longest title starting at token i (nationality adjectives may sit inside)."""
+    best = None
+    for title in titles:
+        for words in title.words:
+            j, k, nat = i, 0, None
+            while k < len(words) and j < len(doc):
+                text = doc[j].lower_.replace("’", "'")
+                if text == words[k]:
+                    j, k = j + 1, k + 1
+                elif k > 0 and j in actors.demonyms and nat is None:
+                    nat, j = actors.demonyms[j], j + 1
+                else:
+                    break
+            if k == len(words) and (best is None or j - i > best[1] - i):
+                best = (title, j, nat)
+    return best
+
+
+def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
+    """Every title in the document with the person and the body it attaches to."""
+    out: list[RoleMention] = []
+    i = 0
+    while i < len(doc):
+        if i in actors.by_token and actors.by_token[i].cls == "Person":
+            i += 1
+            continue
+        hit = _match_title(doc, i, lex.titles, actors)
+        if hit is None:
+            i += 1
+            continue
+        title, j, nat = hit
+        of = nat
+        # nationality adjective right after the title ("britannique"), or "de/du X"
+        while j < len(doc):
+            if j in actors.demonyms and of is None:
+                of, j = actors.demonyms[j], j + 1
+            elif doc[j].lower_ in _OF_WORDS and j + 1 < len(doc):
+                k = j
+                while k < len(doc) and doc[k].lower_ in _OF_WORDS:
+                    k += 1
+                cand = actors.by_token.get(k)
+                if cand is not None and cand.cls in _BODY_CLASSES and of is None:
+                    of = cand
+                    span = actors.span_of(doc[k])
+                    j = span.end if span is not None else k + 1
+                else:
+                    break
+            elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
+                j += 1  # another adjective: "le président français sortant"
+            else:
+                break
+        # a name right after the title
+        k = j
+        while k < len(doc) and doc[k].text in _SKIP:
+            k += 1
+        person = actors.by_token.get(k) if k < len(doc) else None
+        if person is not None and person.cls != "Person":
+            person = None
+        if person is None:
+            person = _name_before(doc, i, actors)
+        out.append(RoleMention(title, i, j, person, of, False))
+        i = max(j, i + 1)
+    return out
+
+
+def _name_before(doc: Doc, i: int, actors: DocActors) -> Actor | None:
+    """A person apposed before the title: "Keir Starmer, le Premier ministre"."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k >= 1 and doc[k].text == ",":
+        cand = actors.by_token.get(k - 1)
+        if cand is not None and cand.cls == "Person":
+            return cand
+    return None
+
+
+def context_state(doc: Doc, start: int, actors: DocActors) -> Actor | None:
+    """The state a title without nationality belongs to: the nearest state named
+    before it in the same sentence ("La Russie …, le ministre des Affaires étrangères")."""
+    sent = doc[start].sent
+    states = [(k, actors.by_token[k]) for k in range(start - 1, sent.start - 1, -1)
+              if k in actors.by_token and actors.by_token[k].cls == "State"]
+    for k, actor in states:  # the subject of the sentence first, then a state outside a phrase
+        if doc[k].dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            return actor
+    for k, actor in states:
+        if not any(c.dep_ == "case" for c in doc[k].children) and doc[k].dep_ not in ("pobj", "nmod", "obl"):
+            return actor
+    return None

@@ -1,0 +1,93 @@
+"""Time and place of an event: ``jeudi``, ``cette semaine``, ``en janvier``,
+``en 2008``, ``à Riyad`` — resolved against the article's date when known."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Context
+from kg.extract.records import Actor
+
+_DAYS = {"fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+         "en": "monday tuesday wednesday thursday friday saturday sunday"}
+_MONTHS = {"fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+           "en": "january february march april may june july august september october november december"}
+_RELATIVE = {"fr": ("cette semaine", "la semaine dernière", "hier", "aujourd'hui", "ce mois-ci", "le mois dernier"),
+             "en": ("this week", "last week", "yesterday", "today", "this month", "last month")}
+_PLACE_PREPS = frozenset({"à", "a", "in", "at"})
+
+
+def time_of(ctx: Context, tok: Token) -> str | None:
+    """The time expression of the predicate's sentence, nearest to the predicate."""
+    sent: Span = tok.sent
+    days = set(_DAYS.get(ctx.lang, "").split())
+    months = set(_MONTHS.get(ctx.lang, "").split())
+    text = sent.text.lower()
+    best: tuple[int, str] | None = None
+    for t in sent:
+        low = t.lower_
+        cand = None
+        if low in days:
+            cand = t.text
+        elif low in months:
+            nxt = t.nbor(1) if t.i + 1 < sent.end else None
+            cand = t.text + (f" {nxt.text}" if nxt is not None and nxt.like_num and len(nxt.text) == 4 else "")
+        elif t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") and t.i > sent.start and \
+                t.nbor(-1).lower_ in ("en", "in"):
+            cand = t.text
+        if cand is not None:
+            dist = abs(t.i - tok.i)
+            if best is None or dist < best[0]:
+                best = (dist, cand)
+    if best is not None:
+        return best[1]
+    for phrase in _RELATIVE.get(ctx.lang, ()):
+        if phrase in text:
+            return phrase
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_date(text: str, base: str | None, lang: str) -> str | None:
+    """ISO date of a time expression relative to the article's date (None if unknown).
+
+    >>> resolve_date("jeudi", "2025-02-20", "fr")   # 20 Feb 2025 is a Thursday
+    '2025-02-20'
+    >>> resolve_date("mardi", "2025-02-20", "fr")
+    '2025-02-18'
+    """
+    if not base:
+        return None
+    try:
+        ref = dt.date.fromisoformat(base[:10])
+    except ValueError:
+        return None
+    low = text.lower()
+    days = _DAYS.get(lang, "").split()
+    if low in days:  # the last such day on or before the article's date
+        delta = (ref.weekday() - days.index(low)) % 7
+        return (ref - dt.timedelta(days=delta)).isoformat()
+    if re.fullmatch(r"(19|20)\d\d", low):
+        return None  # a year alone is kept as text
+    import dateparser
+
+    when = dateparser.parse(text, languages=[lang], settings={
+        "RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day), "PREFER_DATES_FROM": "past"})
+    return when.date().isoformat() if when else None
+
+
+def place_of(ctx: Context, tok: Token) -> Actor | None:
+    """``à Riyad`` / ``in Riyadh``: a place named with a locative preposition in the sentence."""
+    for t in tok.sent:
+        if t.i not in ctx.actors.places or t.i in ctx.actors.by_token:
+            continue
+        prev = ctx.doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and prev.lower_ in _PLACE_PREPS:
+            name = ctx.actors.places[t.i]
+            from kg.extract.mentions import slug
+
+            return Actor(key=f"place-{slug(name)}", cls="Place", label=name, lang=ctx.lang)
+    return None

@@ -1,0 +1,189 @@
+"""Predicate and title lexicons, loaded from YAML data files and validated.
+
+A lexicon maps words (lemma + part of speech) to the core relations of the
+ontology, with the frame that says where the agent and the target are; see
+the header of ``kg/data/lexicon/fr.yaml`` for the fields.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from kg.errors import DataFileError
+
+POS = frozenset({"VERB", "NOUN", "ADJ"})
+TARGETS = frozenset({"object", "subject", "action", "governor"})
+MODALITIES = frozenset({"Intended", "Hypothetical"})
+EVENT_RELATIONS = frozenset({
+    "proposes", "offers", "supports", "agreesTo", "meetsWith", "requests", "rejects",
+    "opposes", "warns", "threatens", "accuses", "sanctions", "deploys", "attacks", "aids"})
+ROLE_RELATIONS = frozenset({
+    "headOfStateOf", "headOfGovernmentOf", "foreignMinisterOf", "spokespersonFor",
+    "memberOf", "governmentOf", "officialOf"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One predicate frame: words of one part of speech that express a relation."""
+
+    id: str
+    relation: str
+    pos: str
+    lemmas: tuple[str, ...]
+    example: str
+    target: str = "object"
+    preps: tuple[str, ...] = ()
+    agent_preps: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    object_kinds: tuple[str, ...] = ()
+    modality: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """An office title (token sequences) and the role relation it gives."""
+
+    id: str
+    role: str
+    words: tuple[tuple[str, ...], ...]
+    example: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything language-specific that the rules read."""
+
+    lang: str
+    entries: tuple[Entry, ...]
+    titles: tuple[Title, ...]
+    speech_verbs: frozenset[str]
+    according_to: frozenset[str]
+    intent_cues: frozenset[str]
+    hypothetical_cues: frozenset[str]
+    negation_words: frozenset[str]
+    demonstratives: frozenset[str]
+    pronouns: dict[str, dict[str, str]]
+    objects: dict[str, str]  # lower-case head word -> class name
+    leader_words: frozenset[str]
+    condition_cues: tuple[str, ...] = ()
+    index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
+
+    def lookup(self, lemma: str, pos: str, text: str = "") -> tuple[Entry, ...]:
+        """Entries for a lemma (or, failing that, the word as written) and a coarse
+        part of speech (PROPN counts as NOUN)."""
+        pos = {"PROPN": "NOUN", "AUX": "VERB"}.get(pos, pos)
+        return self.index.get((lemma.lower(), pos)) or self.index.get((text.lower(), pos), ())
+
+    def object_kind(self, word: str) -> str | None:
+        """The object class named by a head word ("plan" -> "Plan")."""
+        word = word.lower()
+        return self.objects.get(word) or self.objects.get(word.rstrip("s"))
+
+
+def _fail(path: str, what: str) -> DataFileError:
+    return DataFileError(f"{path}: {what}")
+
+
+def _words(raw, path: str, where: str) -> tuple[str, ...]:
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        raise _fail(path, f"{where}: expected a list of words, got {raw!r}")
+    return tuple(w.strip() for w in raw)
+
+
+def _entry(raw: dict, path: str) -> Entry:
+    where = f"entry {raw.get('id', '?')!r}"
+    for key in ("id", "relation", "pos", "lemmas", "example"):
+        if key not in raw:
+            raise _fail(path, f"{where}: missing {key!r}")
+    if raw["relation"] not in EVENT_RELATIONS:
+        raise _fail(path, f"{where}: unknown relation {raw['relation']!r}")
+    if raw["pos"] not in POS:
+        raise _fail(path, f"{where}: pos must be one of {sorted(POS)}")
+    target = raw.get("target", "object")
+    if target not in TARGETS:
+        raise _fail(path, f"{where}: target must be one of {sorted(TARGETS)}")
+    if raw.get("modality") not in (None, *MODALITIES):
+        raise _fail(path, f"{where}: modality must be one of {sorted(MODALITIES)}")
+    lemmas = _words(raw["lemmas"], path, where)
+    if any(" " in lemma for lemma in lemmas):
+        raise _fail(path, f"{where}: lemmas are single words ({lemmas!r})")
+    unknown = set(raw) - {"id", "relation", "pos", "lemmas", "example", "target", "preps",
+                          "agent_preps", "requires", "object_kinds", "modality"}
+    if unknown:
+        raise _fail(path, f"{where}: unknown keys {sorted(unknown)}")
+    return Entry(id=raw["id"], relation=raw["relation"], pos=raw["pos"], lemmas=lemmas,
+                 example=raw["example"], target=target,
+                 preps=_words(raw.get("preps", []), path, where),
+                 agent_preps=_words(raw.get("agent_preps", []), path, where),
+                 requires=_words(raw.get("requires", []), path, where),
+                 object_kinds=_words(raw.get("object_kinds", []), path, where),
+                 modality=raw.get("modality"))
+
+
+def _read(name: str) -> tuple[dict, str]:
+    ref = resources.files("kg") / "data" / "lexicon" / name
+    path = str(ref)
+    try:
+        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(f"lexicon file not found: {path}") from None
+    except yaml.YAMLError as err:
+        raise _fail(path, f"not valid YAML: {err}") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "expected a mapping at the top level")
+    return data, path
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    """Load and validate the lexicon of a language.
+
+    Raises:
+        DataFileError: a file is missing or an entry is malformed (the message
+            names the file and the entry).
+
+    >>> lex = load_lexicon("fr")
+    >>> [e.relation for e in lex.lookup("rejeter", "VERB")]
+    ['rejects']
+    """
+    data, path = _read(f"{lang}.yaml")
+    entries = tuple(_entry(raw, path) for raw in data.get("entries", []))
+    ids = [e.id for e in entries]
+    if len(ids) != len(set(ids)):
+        raise _fail(path, f"duplicate entry ids: {sorted({i for i in ids if ids.count(i) > 1})}")
+    index: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries:
+        for lemma in entry.lemmas:
+            index.setdefault((lemma.lower(), entry.pos), []).append(entry)
+    objects = {}
+    for cls, words in (data.get("objects") or {}).items():
+        for word in _words(words, path, f"objects.{cls}"):
+            objects.setdefault(word.lower(), cls)
+    tdata, tpath = _read(f"titles_{lang}.yaml")
+    titles = []
+    for raw in tdata.get("titles", []):
+        if raw.get("role") not in ROLE_RELATIONS:
+            raise _fail(tpath, f"title {raw.get('id')!r}: unknown role {raw.get('role')!r}")
+        words = tuple(tuple(w.lower() for w in seq) for seq in raw.get("words", []))
+        if not words:
+            raise _fail(tpath, f"title {raw.get('id')!r}: no words")
+        titles.append(Title(id=raw["id"], role=raw["role"], words=words, example=raw.get("example", "")))
+    return Lexicon(
+        lang=lang, entries=entries, titles=tuple(titles),
+        speech_verbs=frozenset(_words(data.get("speech_verbs", []), path, "speech_verbs")),
+        according_to=frozenset(_words(data.get("according_to", []), path, "according_to")),
+        intent_cues=frozenset(_words(data.get("intent_cues", []), path, "intent_cues")),
+        hypothetical_cues=frozenset(_words(data.get("hypothetical_cues", []), path, "hypothetical_cues")),
+        negation_words=frozenset(_words(data.get("negation_words", []), path, "negation_words")),
+        demonstratives=frozenset(_words(data.get("demonstratives", []), path, "demonstratives")),
+        pronouns={k.lower(): dict(v or {}) for k, v in (data.get("personal_pronouns") or {}).items()},
+        objects=objects,
+        leader_words=frozenset(_words(tdata.get("leader_words", []), tpath, "leader_words")),
+        condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
+        index={k: tuple(v) for k, v in index.items()},
+    )
