@@ -185,9 +185,11 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
     fh = None
     try:
         if partial is not None and fmt is Format.NQUADS:
-            partial.parent.mkdir(parents=True, exist_ok=True)
-            tmp = partial.with_name(partial.name + ".tmp")
-            fh = open(tmp, "w", encoding="utf-8")
+            try:
+                partial.parent.mkdir(parents=True, exist_ok=True)
+                fh = open(partial, "w", encoding="utf-8")
+            except OSError as err:
+                raise OutputError(f"{out}: cannot write: {err.strerror or err}") from None
         for article, graph, sentences in builder.graphs(articles()):
             report.documents += 1
             report.sentences += sentences
@@ -195,10 +197,8 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
                 "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")))
             name = article_iri(article, builder.base)
             if fh is not None:
-                nt = graph.serialize(format="nt")
-                fh.write(_to_nquads(nt, str(name)))
-                fh.write(f"# kg:done <{name}> {article.sha}\n")
-                fh.flush()
+                _append(fh, _to_nquads(graph.serialize(format="nt"), str(name))
+                        + f"# kg:done <{name}> {article.sha}\n", out)
             elif dataset is not None:
                 ctx = dataset.graph(name)
                 for triple in graph:
@@ -208,19 +208,23 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
             if progress is not None:
                 report.seconds = time.perf_counter() - started
                 progress(report)
-    except OSError as err:
-        raise OutputError(f"{out}: cannot write: {err}") from None
     finally:
         if fh is not None:
             fh.close()
     if fh is not None:
-        os.replace(fh.name, out)
-        if partial is not None and partial.exists():
-            partial.unlink()
+        os.replace(partial, out)
     elif dataset is not None:
         _write_dataset(dataset, out, fmt)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _append(fh, text: str, out: Path) -> None:
+    try:
+        fh.write(text)
+        fh.flush()
+    except OSError as err:
+        raise OutputError(f"{out}: cannot write: {err.strerror or err}") from None
 
 
 def _to_nquads(nt: str, graph: str) -> str:

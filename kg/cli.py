@@ -16,6 +16,9 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 # (module under kg.commands, attribute) of each command registered on `kg`
 COMMANDS = [
+    ("build", "build"),
+    ("build", "evaluate"),
+    ("build", "explain"),
 ]
 
 

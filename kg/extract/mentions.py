@@ -99,9 +99,15 @@ def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
             entry = gazetteer.get(ent.ent_id_)
             actor = Actor(key=entry.id, cls=entry.cls, label=entry.labels.get(lang) or ent.text,
                           lang=lang, qid=entry.qid, gazetteer=True)
-            found.add(_strip_det(ent), actor)
-            if entry.cls == "Person":
-                _remember(people, ent.text, actor)
+            span = _strip_det(ent)
+            if entry.cls == "Person":  # "Dmitry Peskov" where the gazetteer matched "Peskov"
+                start = span.start
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                        and not doc[start - 1].ent_type_ or (start > 0 and doc[start - 1].ent_type_ in _PERSON_LABELS):
+                    start -= 1
+                span = doc[start:span.end]
+                _remember(people, span.text, actor)
+            found.add(span, actor)
         elif label == "DEMONYM" and ent.ent_id_:
             entry = gazetteer.get(ent.ent_id_)
             actor = Actor(key=entry.id, cls=entry.cls, label=entry.labels.get(lang) or ent.text,

@@ -65,7 +65,7 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
             i += 1
             continue
         title, j, nat = hit
-        of = nat
+        of = nat or _body_before(doc, i, actors)
         # nationality adjective right after the title ("britannique"), or "de/du X"
         while j < len(doc):
             if j in actors.demonyms and of is None:
@@ -97,6 +97,20 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         out.append(RoleMention(title, i, j, person, of, False))
         i = max(j, i + 1)
     return out
+
+
+def _body_before(doc: Doc, i: int, actors: DocActors) -> Actor | None:
+    """The state or body named right before an English title: "Russian Foreign Minister",
+    "Kremlin spokesman", "NATO Secretary General", "Britain's Prime Minister"."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in ("'s", "’s"):
+        k -= 1
+    if k < 0:
+        return None
+    if k in actors.demonyms:
+        return actors.demonyms[k]
+    cand = actors.by_token.get(k)
+    return cand if cand is not None and cand.cls in _BODY_CLASSES else None
 
 
 def _name_before(doc: Doc, i: int, actors: DocActors) -> Actor | None:
