@@ -49,8 +49,9 @@ def extract(doc: Doc, lang: str, *, date: str | None = None) -> tuple[list[Claim
                 if not requires_ok(tok, entry):
                     continue
                 found = _event_claims(ctx, tok, entry, sent, date)
-                if found and entry.target == "action":
-                    consumed.update(t.i for t in tok.children if t.dep_ in ("xcomp", "ccomp", "advcl", "acl"))
+                if found:  # the action of an offer, a refusal, a threat is part of its object
+                    consumed.update(t.i for t in tok.children if t.dep_ in ("xcomp",) or (
+                        entry.target == "action" and t.dep_ in ("ccomp", "advcl", "acl")))
                 claims.extend(found)
     return _dedupe(claims), _all_actors(ctx, claims)
 

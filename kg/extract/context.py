@@ -91,8 +91,16 @@ class Context:
         return None
 
     def resolve_all(self, tok: Token) -> list[Actor]:
-        """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne")."""
+        """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",
+        "Hungarian and Romanian officials")."""
         out = []
+        if tok.lower_ in COLLECTIVE:
+            for child in tok.children:
+                if child.i in self.actors.demonyms:
+                    for t in [child, *_conjuncts(child)]:
+                        actor = self.actors.demonyms.get(t.i)
+                        if actor is not None and actor not in out:
+                            out.append(actor)
         for t in [tok, *_conjuncts(tok)]:
             actor = self.resolve(t)
             if actor is not None and actor not in out:

@@ -182,7 +182,11 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return actor_preps + [t for t in found if ctx.resolve(t) is not None]  # "demander à l'OTAN de …"
     if preps and _is_reflexive(tok):
         return preps  # "s'opposer à la présence": the complement, not a stray object
-    return found or preps
+    if found or preps:
+        return found or preps
+    # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
+    # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
+    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i][:1]
 
 
 def _is_reflexive(tok: Token) -> bool:
