@@ -85,7 +85,13 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     return out
 
 
+_STATE_ROLES = ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf")
+
+
 def _role_claims(ctx: Context) -> list[Claim]:
+    from kg.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
     out = []
     for role in ctx.roles:
         if role.person is None:
@@ -93,6 +99,10 @@ def _role_claims(ctx: Context) -> list[Claim]:
         of, confidence, rule = role.of, _ROLE_CONFIDENCE, "title"
         if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf"):
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
+        if of is not None and of.cls == "GovernmentBody" and of.gazetteer and role.title.role in _STATE_ROLES:
+            state = gaz.get(gaz.get(of.key).government_of) if gaz.get(of.key).government_of else None
+            if state is not None:  # "chef de la diplomatie française" -> France, not the ministry
+                of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
         if of is None or of.key == role.person.key:
             continue
         sent = ctx.doc[role.start].sent

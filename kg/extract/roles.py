@@ -83,6 +83,9 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                     break
             elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
                 j += 1  # another adjective: "le président français sortant"
+            elif doc[j].pos_ == "ADJ" and actors.by_token[j].cls in _BODY_CLASSES:
+                of = of or actors.by_token[j]  # "le chef de la diplomatie française" (a body's name)
+                j += 1
             else:
                 break
         # a name right after the title
