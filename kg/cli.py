@@ -5,12 +5,11 @@ Commands of larger areas live in ``kg/commands/`` and are registered here.
 """
 from __future__ import annotations
 
-import functools
 import importlib
 
 import click
 
-from kg.errors import KgError
+from kg.commands import friendly  # noqa: F401  (re-exported for command modules)
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -20,19 +19,6 @@ COMMANDS = [
     ("build", "evaluate"),
     ("build", "explain"),
 ]
-
-
-def friendly(func):
-    """Turn library errors into click errors (exit 1, ``Error: …``)."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except KgError as err:
-            raise click.ClickException(str(err)) from err
-
-    return wrapper
 
 
 @click.group(context_settings=CONTEXT)

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from kg.cli import friendly
+from kg.commands import friendly
 
 
 @click.command()
