@@ -18,6 +18,9 @@ COMMANDS = [
     ("build", "build"),
     ("build", "evaluate"),
     ("build", "explain"),
+    ("ontology", "validate"),
+    ("ontology", "reason"),
+    ("graph", "graph"),
 ]
 
 

@@ -90,6 +90,9 @@ def _person_name(span: Span) -> str:
 
 def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
     """Index every actor mention of ``doc`` (gazetteer entities, people, surnames)."""
+    from kg.lexicon import load_lexicon
+
+    title_words = {w for t in load_lexicon(lang).titles for seq in t.words for w in seq}
     found = DocActors(doc, lang)
     people: dict[str, Actor] = {}  # folded surname / full name -> person
     pending: list[Span] = []
@@ -102,8 +105,9 @@ def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
             span = _strip_det(ent)
             if entry.cls == "Person":  # "Dmitry Peskov" where the gazetteer matched "Peskov"
                 start = span.start
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                        and not doc[start - 1].ent_type_ or (start > 0 and doc[start - 1].ent_type_ in _PERSON_LABELS):
+                while start > 0 and start > span.start - 2 and doc[start - 1].pos_ == "PROPN" \
+                        and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in title_words \
+                        and doc[start - 1].ent_type_ in ("", *_PERSON_LABELS):
                     start -= 1
                 span = doc[start:span.end]
                 _remember(people, span.text, actor)

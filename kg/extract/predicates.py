@@ -29,11 +29,17 @@ def _case(tok: Token) -> str | None:
     return None
 
 
-def _prep_targets(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
-    """Complements introduced by one of ``preps``: UD (``case`` child) and English (``prep`` + ``pobj``)."""
+def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> Iterator[Token]:
+    """Complements introduced by one of ``preps``: UD (``case`` child) and English (``prep`` + ``pobj``).
+    With ``deep``, also complements the parser attached one level down ("le rejet par Moscou du plan")."""
     if not preps:
         return
-    for child in tok.children:
+    children = list(tok.children)
+    if deep:
+        children += [g for c in tok.children if c.i > tok.i for g in c.children if g.i > c.i]
+        children += [g for c in tok.children if c.dep_ == "prep" for p in c.children for g in p.children
+                     if g.dep_ == "prep"]
+    for child in children:
         if child.dep_ == "prep" and child.lower_ in preps:  # English: "talks with Iran"
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ in COMPLEMENT and child.i > tok.i and _case(child) in preps:
@@ -105,13 +111,24 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         found = _passive_agent(ctx, tok)
         if found:
             return found, "passive-agent", 0.85
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        if subj is not None and entry.preps and any(_prep_targets(tok, entry.preps)):
+            found = ctx.resolve_all(subj)  # adjectival passive: "la Hongrie est opposée à", "is opposed to"
+            if found:
+                return found, "stative-subject", 0.85
     # nouns and adjectives with an agent complement: "le rejet par Moscou", "inacceptable pour la Russie"
     if entry.agent_preps:
-        for cand in _prep_targets(tok, entry.agent_preps):
+        for cand in _prep_targets(tok, entry.agent_preps, deep=entry.pos == "NOUN"):
             found = ctx.resolve_all(cand)
             if found and (entry.pos != "NOUN" or found[0] != ctx.resolve(cand) or True):
                 if entry.target != "subject" or ctx.speaker_of.get(tok.i) is None:
                     return found, "agent-complement", 0.8
+    if entry.pos == "NOUN":  # "l'aide américaine", "the Russian offensive"
+        for child in tok.children:
+            if child.i in ctx.actors.demonyms and child.dep_ in ("amod", "compound", "nmod"):
+                return [ctx.actors.demonyms[child.i]], "demonym-agent", 0.75
+            if child.dep_ in ("poss", "nmod:poss") and ctx.resolve(child) is not None:
+                return [ctx.resolve(child)], "possessive-agent", 0.8  # "Russia's rejection"
     if entry.target != "subject" and not (entry.pos == "VERB" and _is_passive(tok)):
         subj = _subject(tok) if entry.pos != "NOUN" else None
         if subj is not None:
@@ -159,6 +176,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                 return [child]
         return []
     if entry.target == "governor":
+        preps = list(_prep_targets(tok, entry.preps))
+        if preps:
+            return preps  # "expressed concern about the exercises"
         head = tok.head
         if head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
             return [head]  # "considérer une telle chose comme une menace"
@@ -171,12 +191,15 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                     return [child]  # "cela suscite des inquiétudes"
         return list(_prep_targets(tok, entry.preps))
     # object (default)
-    if entry.pos == "VERB" and _is_passive(tok):
+    if entry.pos == "VERB" and _is_passive(tok) and not (entry.preps and any(_prep_targets(tok, entry.preps))):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
         if subj is not None:
             return [subj]
     found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"]
-    preps = list(_prep_targets(tok, entry.preps))
+    preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
+    if entry.pos == "NOUN":
+        agents_ = set(_prep_targets(tok, entry.agent_preps, deep=True)) if entry.agent_preps else set()
+        preps = [t for t in preps if t not in agents_ or ctx.resolve(t) is None]
     actor_preps = [t for t in preps if ctx.resolve(t) is not None]
     if actor_preps and entry.relation in ("requests", "meetsWith", "accuses", "aids", "threatens", "supports"):
         return actor_preps + [t for t in found if ctx.resolve(t) is not None]  # "demander à l'OTAN de …"
@@ -184,6 +207,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return preps  # "s'opposer à la présence": the complement, not a stray object
     if found or preps:
         return found or preps
+    own_agent = any(ctx.resolve(t) is not None for t in _prep_targets(tok, entry.agent_preps, deep=True)) or any(
+        c.i in ctx.actors.demonyms or c.dep_ in ("poss", "nmod:poss") for c in tok.children)
+    if entry.pos == "NOUN" and tok.dep_ in SUBJ and own_agent:
+        return [tok]  # the proposal itself: "la proposition de la France a été discutée"
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
     return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i][:1]
