@@ -17,6 +17,7 @@ install: $(STAMP)
 
 # Build the graph of seeds/, load it into the embedded store, answer the example queries.
 run: $(STAMP)
+	mkdir -p $(OUT)
 	$(BIN)/kg build seeds/ -o $(OUT)/seed.nq --store $(OUT)/store
 	$(BIN)/kg build seeds/ -o $(OUT)/seed.ttl --quiet
 	@for q in scripts/queries/*.rq; do \

@@ -21,6 +21,8 @@ COMMANDS = [
     ("ontology", "validate"),
     ("ontology", "reason"),
     ("graph", "graph"),
+    ("store", "load"),
+    ("store", "query"),
 ]
 
 

@@ -1,0 +1,352 @@
+"""Triple stores: embedded pyoxigraph by default, any SPARQL 1.1 server on request.
+
+A store holds one named graph per article (see ``docs/graph-shape.md``), and
+loading never duplicates: every load *replaces* whole named graphs, so loading
+the same file twice changes nothing. Queries see the union of all named
+graphs as their default graph.
+
+* N-Quads and TriG files keep their named graphs; each one is replaced whole.
+  Triples they hold in the default graph go to the file's graph (below).
+* A triples-only file (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``/``.xml``/``.owl``,
+  ``.n3``) goes into one named graph named after the file, ``<file:///abs/path>``,
+  which the next load of that file replaces. It is not split by article: a
+  Turtle export has merged the article graphs (actor descriptions are shared),
+  so load the ``.nq`` or ``.trig`` export to keep one graph per article.
+
+>>> with open_store() as store:
+...     store.replace_graph("https://example.org/g", b'<https://example.org/a> <https://example.org/p> "x" .\\n')
+...     store.replace_graph("https://example.org/g", b'<https://example.org/a> <https://example.org/p> "y" .\\n')
+...     store.count(), store.query("SELECT ?o WHERE { ?s ?p ?o }").values()
+1
+1
+(1, [{'o': 'y'}])
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, KgError, QueryError, StoreError
+from kg.results import QueryResult
+from kg.sparql import Value, check_bindings, inject_values
+
+N_TRIPLES = "application/n-triples"
+# extensions pyoxigraph does not know, mapped to the format they usually hold
+_EXTRA_EXTENSIONS = {"owl": ox.RdfFormat.RDF_XML}
+
+
+class Unreachable(StoreError):
+    """The store cannot be reached at all: a load stops instead of going on."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """What a load did: graphs replaced, triples now in them, graphs that failed.
+
+    >>> print(LoadReport("mini.trig", graphs=("https://example.org/g",), triples=3))
+    mini.trig: 1 graph, 3 triples loaded
+    """
+
+    source: str
+    graphs: tuple[str, ...] = ()
+    triples: int = 0
+    failed: tuple[tuple[str, str], ...] = ()  # (graph IRI, reason)
+
+    @property
+    def ok(self) -> bool:
+        """True when every graph of the file was loaded."""
+        return not self.failed
+
+    def __str__(self) -> str:
+        plural = "" if len(self.graphs) == 1 else "s"
+        lines = [f"{self.source}: {len(self.graphs)} graph{plural}, {self.triples} triples loaded"]
+        lines += [f"  failed <{graph}>: {reason}" for graph, reason in self.failed]
+        return "\n".join(lines)
+
+
+class Store(Protocol):
+    """What every store offers; see :class:`EmbeddedStore` and ``kg.remote.RemoteStore``."""
+
+    def replace_graph(self, graph_iri: str, data: bytes, *, format: str = N_TRIPLES) -> int: ...
+    def load_file(self, path: str | Path) -> LoadReport: ...
+    def query(self, sparql: str, *, bindings: Mapping[str, Value] | None = None) -> QueryResult: ...
+    def count(self) -> int: ...
+    def graphs(self) -> list[str]: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Store: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def rdf_format(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of a file, from its extension.
+
+    Raises:
+        InputError: the extension is not one of an RDF format.
+
+    >>> rdf_format("out/seed.nq").name
+    'N-Quads'
+    """
+    ext = Path(path).suffix.lstrip(".").lower()
+    fmt = ox.RdfFormat.from_extension(ext) if ext else None
+    fmt = fmt or _EXTRA_EXTENSIONS.get(ext)
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file extension {('.' + ext) if ext else '(none)'} "
+                         "(use .nq, .trig, .ttl, .nt, .jsonld, .rdf)")
+    return fmt
+
+
+def graph_node(graph_iri: str) -> ox.NamedNode:
+    """A graph name as a NamedNode.
+
+    Raises:
+        InputError: not an absolute IRI.
+    """
+    try:
+        return ox.NamedNode(graph_iri)
+    except ValueError as err:
+        raise InputError(f"invalid graph IRI {graph_iri!r}: {err}") from err
+
+
+def parse_triples(data: bytes, *, format: str = N_TRIPLES, base_iri: str | None = None) -> list[ox.Triple]:
+    """Parse a graph given as bytes (media type or extension as ``format``).
+
+    Raises:
+        InputError: unknown format, or the data does not parse.
+    """
+    fmt = ox.RdfFormat.from_media_type(format) or ox.RdfFormat.from_extension(format)
+    if fmt is None:
+        raise InputError(f"unknown RDF format {format!r}")
+    try:
+        return [q.triple for q in ox.parse(data, format=fmt, base_iri=base_iri, without_named_graphs=True)]
+    except (SyntaxError, ValueError) as err:
+        raise InputError(f"cannot parse the {fmt.name} data: {err}") from err
+
+
+def read_dataset(path: str | Path) -> ox.Store:
+    """Parse an RDF file into an in-memory store whose triples are all in named graphs.
+
+    Triples outside a named graph go to ``<file:///abs/path>`` of the file.
+
+    Raises:
+        InputError: unknown extension, unreadable file, or a syntax error (with its line).
+    """
+    path = Path(path)
+    fmt = rdf_format(path)
+    file_graph = ox.NamedNode(path.resolve().as_uri())
+    dataset = ox.Store()
+    try:
+        if fmt.supports_datasets:
+            dataset.load(path=path, format=fmt, base_iri=file_graph.value)
+            default = list(dataset.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            if default:
+                dataset.extend(ox.Quad(q.subject, q.predicate, q.object, file_graph) for q in default)
+                dataset.clear_graph(ox.DefaultGraph())
+        else:
+            dataset.load(path=path, format=fmt, base_iri=file_graph.value, to_graph=file_graph)
+    except SyntaxError as err:
+        raise InputError(f"{path}: cannot parse as {fmt.name}: {err}") from err
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err}") from err
+    return dataset
+
+
+class BaseStore:
+    """Shared behaviour: file loads in terms of one graph replacement, context manager."""
+
+    def _put(self, graph: ox.NamedNode, triples: list[ox.Triple]) -> int:
+        """Replace ``graph`` by ``triples``; return the triples now in it."""
+        raise NotImplementedError
+
+    def replace_graph(self, graph_iri: str, data: bytes, *, format: str = N_TRIPLES) -> int:
+        """Replace a named graph by the triples in ``data``, all or nothing.
+
+        Args:
+            graph_iri: the graph's name (an article IRI).
+            data: the graph, serialized; triples only.
+            format: its media type (or extension): N-Triples by default.
+
+        Returns:
+            The number of triples now in the graph.
+
+        Raises:
+            InputError: invalid IRI, unknown format, or data that does not parse
+                (then the store is untouched).
+            StoreError: the store failed; the old graph is still there.
+        """
+        graph = graph_node(graph_iri)
+        return self._put(graph, parse_triples(data, format=format, base_iri=graph_iri))
+
+    def load_file(self, path: str | Path) -> LoadReport:
+        """Load an RDF file, replacing each of its named graphs whole.
+
+        The file is parsed completely first: a syntax error leaves the store
+        as it was. A graph that the store refuses is reported in
+        :attr:`LoadReport.failed` and the others are still loaded.
+
+        Raises:
+            InputError: unknown extension, unreadable file or syntax error.
+            StoreError: the store cannot be reached at all.
+        """
+        dataset = read_dataset(path)
+        loaded, failed, total = [], [], 0
+        for graph in sorted(dataset.named_graphs(), key=lambda g: g.value):
+            triples = [q.triple for q in dataset.quads_for_pattern(None, None, None, graph)]
+            try:
+                total += self._put(graph, triples)
+            except Unreachable:
+                raise
+            except KgError as err:
+                failed.append((graph.value, str(err)))
+            else:
+                loaded.append(graph.value)
+        return LoadReport(str(path), tuple(loaded), total, tuple(failed))
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def insert_data(graph: ox.NamedNode, triples: Iterable[ox.Triple], *, drop: bool) -> str:
+    """A SPARQL update: [``DROP SILENT GRAPH <g> ;``] ``INSERT DATA { GRAPH <g> { … } }``.
+
+    Terms are written in their escaped N-Triples form by pyoxigraph.
+    """
+    body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+    head = f"DROP SILENT GRAPH {graph} ;\n" if drop else ""
+    return f"{head}INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+
+
+class EmbeddedStore(BaseStore):
+    """An on-disk (or in-memory) pyoxigraph store.
+
+    Each graph replacement is one SPARQL update (``DROP SILENT GRAPH`` then
+    ``INSERT DATA``), which pyoxigraph applies as a single transaction: when
+    it fails, the old graph is still there.
+
+    Args:
+        path: the store directory (created if missing), or None for memory.
+        create: when False, a missing directory is an error.
+
+    Raises:
+        StoreError: the directory is locked by another process (or by another
+            open store in this one), is not a store, or is missing and
+            ``create`` is False.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
+        self.path = None if path is None else Path(path)
+        if self.path is not None and not create and not self.path.is_dir():
+            raise StoreError(f"no store directory at {self.path}")
+        try:
+            self._store = ox.Store(None if self.path is None else str(self.path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"store directory {self.path} is locked by another process "
+                                 "(another kg command or an oxigraph server?)") from err
+            raise StoreError(f"cannot open store directory {self.path}: {err}") from err
+
+    def _put(self, graph: ox.NamedNode, triples: list[ox.Triple]) -> int:
+        try:
+            self._store.update(insert_data(graph, triples, drop=True))
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"cannot replace graph <{graph.value}> in {self._where()}: {err}") from err
+        return self._graph_size(graph)
+
+    def _graph_size(self, graph: ox.NamedNode) -> int:
+        answer = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        return int(next(answer)["n"].value)
+
+    def _where(self) -> str:
+        return "the in-memory store" if self.path is None else f"store {self.path}"
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Value] | None = None) -> QueryResult:
+        """Run a SPARQL query; the default graph is the union of the named graphs.
+
+        ``bindings`` bind variables to values (str, int, float, or ``"<iri>"``)
+        without touching the query text: pyoxigraph's ``substitutions`` when
+        it accepts them (it requires the variable to be in the SELECT
+        projection), otherwise a ``VALUES`` block at the top of the WHERE
+        clause (see ``kg.sparql``).
+
+        Raises:
+            QueryError: the query is not valid SPARQL, or a binding is unusable.
+            StoreError: the store failed while reading.
+
+        >>> with open_store() as store:
+        ...     store.query("SELECT ?n WHERE { BIND(?x + 1 AS ?n) }", bindings={"x": 41}).values()
+        [{'n': '42'}]
+        """
+        options = {"use_default_graph_as_union": True}
+        try:
+            if not bindings:
+                return QueryResult.from_pyoxigraph(self._store.query(sparql, **options))
+            terms = check_bindings(bindings)
+            substitutions = {ox.Variable(name): term for name, term in terms.items()}
+            try:
+                answer = self._store.query(sparql, substitutions=substitutions, **options)
+            except RuntimeError:  # a variable outside the projection: bind with VALUES
+                answer = self._store.query(inject_values(sparql, terms), **options)
+            return QueryResult.from_pyoxigraph(answer)
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL query: {err}") from err
+        except OSError as err:
+            raise StoreError(f"query failed on {self._where()}: {err}") from err
+
+    def count(self) -> int:
+        """The number of quads in the store.
+
+        >>> open_store().count()
+        0
+        """
+        return len(self._store)
+
+    def graphs(self) -> list[str]:
+        """The named graphs' IRIs, sorted."""
+        return sorted(graph.value for graph in self._store.named_graphs())
+
+    def close(self) -> None:
+        """Flush to disk and release the directory lock."""
+        store = self.__dict__.pop("_store", None)
+        if store is not None and self.path is not None:
+            store.flush()
+        del store
+
+
+def open_store(path: str | Path | None = None, *, endpoint: str | None = None,
+               create: bool = True, **remote_opts) -> Store:
+    """Open the embedded store at ``path`` (memory when both are None), or an endpoint.
+
+    Args:
+        path: directory of an on-disk pyoxigraph store.
+        endpoint: URL of a SPARQL 1.1 query endpoint (see ``kg.remote.RemoteStore``
+            for the update and Graph Store endpoints it derives).
+        create: create a missing store directory (embedded only).
+        **remote_opts: options of ``kg.remote.RemoteStore``.
+
+    Raises:
+        InputError: both a path and an endpoint, remote options without an
+            endpoint, or an endpoint that is not http(s).
+        StoreError: the store directory cannot be opened (e.g. locked).
+
+    >>> with open_store() as store:
+    ...     store.graphs()
+    []
+    """
+    if endpoint is not None:
+        if path is not None:
+            raise InputError(f"give a store directory or an endpoint, not both ({path}, {endpoint})")
+        from kg.remote import RemoteStore
+
+        return RemoteStore(endpoint, **remote_opts)
+    if remote_opts:
+        raise InputError(f"options {', '.join(sorted(remote_opts))} need an endpoint")
+    return EmbeddedStore(path, create=create)
