@@ -211,7 +211,10 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
     finally:
         if fh is not None:
             fh.close()
-    if fh is not None:
+    if report.documents == 0:  # nothing built: leave no output behind
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+    elif fh is not None:
         os.replace(partial, out)
     elif dataset is not None:
         _write_dataset(dataset, out, fmt)

@@ -53,25 +53,42 @@ class BadInput:
 
 
 def decode(data: bytes, where: str, *, encoding: str | None = None) -> str:
-    """Decode bytes as text: UTF-8, else the given encoding, else refuse.
+    """Decode a document's bytes and clean its text (see ``decode_bytes`` and ``clean_text``).
 
     Raises:
-        InputError: the data is empty, binary, or not in the encoding.
+        InputError: the data is empty, binary, not in the encoding, or too large.
 
     >>> decode("Moscou".encode(), "x.txt")
     'Moscou'
+    """
+    return clean_text(decode_bytes(data, where, encoding=encoding), where)
+
+
+def decode_bytes(data: bytes, where: str, *, encoding: str | None = None) -> str:
+    """Bytes as text: UTF-8, else the given encoding, else refuse.
+
+    Raises:
+        InputError: the data is empty, binary, or not in the encoding.
     """
     if not data.strip():
         raise InputError(f"{where}: empty document")
     if b"\0" in data[:8192]:
         raise InputError(f"{where}: binary file, not text")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         if not encoding:
             raise InputError(f"{where}: not valid UTF-8 (byte {err.start}); "
                              "give the encoding with --encoding (e.g. latin-1, cp1252, or 'auto')") from None
-        text = _decode_other(data, where, encoding)
+        return _decode_other(data, where, encoding)
+
+
+def clean_text(text: str, where: str) -> str:
+    """The visible text of a document (HTML stripped), checked for emptiness and size.
+
+    Raises:
+        InputError: no text is left, or the document is over ``MAX_CHARS``.
+    """
     if _looks_like_html(text):
         text = _html_to_text(text)
     if not text.strip():
@@ -165,7 +182,7 @@ def read_jsonl(path: Path, *, lang: str | None = None, encoding: str | None = No
                     continue
                 where = f"{path}:{n}"
                 try:
-                    rec = json.loads(decode(raw, where, encoding=encoding))
+                    rec = json.loads(decode_bytes(raw, where, encoding=encoding))
                 except (json.JSONDecodeError, InputError) as err:
                     yield BadInput(where, f"malformed JSONL line ({err})" if isinstance(err, json.JSONDecodeError) else str(err).split(": ", 1)[1])
                     continue
@@ -180,7 +197,12 @@ def read_jsonl(path: Path, *, lang: str | None = None, encoding: str | None = No
                 if not rec["text"].strip():
                     yield BadInput(where, f"document {ident!r} has empty text")
                     continue
-                yield Article(id=ident, text=rec["text"], source=where, lang=rec.get("lang") or lang,
+                try:
+                    text = clean_text(rec["text"], where)
+                except InputError as err:
+                    yield BadInput(where, f"document {ident!r}: {str(err).split(': ', 1)[1]}")
+                    continue
+                yield Article(id=ident, text=text, source=where, lang=rec.get("lang") or lang,
                               date=rec.get("date"), url=rec.get("url"))
     except FileNotFoundError:
         yield BadInput(str(path), "no such file")

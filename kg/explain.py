@@ -14,7 +14,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?type ?s ?sl ?p ?o ?ol ?doc ?ev ?begin ?end ?conf ?mod ?rule ?entry ?trigger ?speaker ?time WHERE {
+SELECT ?st ?type ?s ?sl ?p ?o ?ol ?doc ?ev ?begin ?end ?conf ?mod ?rule ?entry ?trigger ?speaker ?time WHERE {
   ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rdf:type ?type ;
       prov:wasDerivedFrom ?a ; dip:evidence ?ev .
   ?a dcterms:identifier ?doc .

@@ -56,6 +56,14 @@ def extract(doc: Doc, lang: str, *, date: str | None = None) -> tuple[list[Claim
     return _dedupe(claims), _all_actors(ctx, claims)
 
 
+def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
+    """Character span and text of a sentence, without surrounding whitespace."""
+    text = ctx.text[sent.start_char:sent.end_char]
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return sent.start_char + lead, sent.start_char + lead + len(stripped), stripped
+
+
 def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     who, rule, confidence = agents(ctx, tok, entry)
     if not who:
@@ -68,6 +76,7 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     when = time_of(ctx, tok)
     place = place_of(ctx, tok) if entry.relation in ("meetsWith", "attacks", "deploys", "agreesTo") else None
     speaker = ctx.speaker_of.get(tok.i)
+    begin, end, evidence = _sentence(ctx, sent)
     out = []
     for subject in who:
         for obj in whom:
@@ -77,7 +86,7 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
                 obj = replace(obj, proposer=subject)
             out.append(Claim(
                 subject=subject, relation=entry.relation, object=obj,
-                sent_start=sent.start_char, sent_end=sent.end_char, evidence=sent.text,
+                sent_start=begin, sent_end=end, evidence=evidence,
                 trigger=tok.text, rule=f"{ctx.lang}.{entry.pos.lower()}.{rule}", entry=entry.id,
                 confidence=round(confidence * (0.9 if mood != "Asserted" else 1.0), 2),
                 modality=mood, negated=neg, speaker=speaker if speaker != subject else None,
@@ -105,9 +114,9 @@ def _role_claims(ctx: Context) -> list[Claim]:
                 of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
         if of is None or of.key == role.person.key:
             continue
-        sent = ctx.doc[role.start].sent
+        begin, end, evidence = _sentence(ctx, ctx.doc[role.start].sent)
         out.append(Claim(subject=role.person, relation=role.title.role, object=of,
-                         sent_start=sent.start_char, sent_end=sent.end_char, evidence=sent.text,
+                         sent_start=begin, sent_end=end, evidence=evidence,
                          trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
                          entry=role.title.id, confidence=confidence))
     return out

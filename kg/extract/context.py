@@ -47,6 +47,7 @@ class Context:
     last_speaker: Actor | None = None
 
     def __post_init__(self):
+        self.text = self.doc.text  # Doc.text rebuilds the string on every call: keep it once
         for role in self.roles:
             for i in range(role.start, role.end):
                 self.role_at[i] = role

@@ -64,7 +64,7 @@ def _size(tok: Token) -> int | None:
 def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int | None = None) -> Thing:
     """The thing a phrase names, with its parts; remembered in ``ctx.things``."""
     start, end = _phrase(head, stop)
-    text = ctx.doc.text[start:end]
+    text = ctx.text[start:end]
     lemma = head.lemma_.lower()
     kind = kind or ctx.lex.object_kind(lemma) or ctx.lex.object_kind(head.lower_) or "Topic"
     sub = [t for t in head.subtree if start <= t.idx < end]
@@ -73,7 +73,7 @@ def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int 
     for tok in sub:
         if tok is not head and ctx.lex.object_kind(tok.lemma_.lower()) == "Force" and tok.pos_ == "NOUN":
             fs, fe = _phrase_no_clauses(tok)
-            force = Thing(key=f"{fs}-{fe}", kind="Force", label=_label(ctx.doc.text[fs:fe]), start=fs, end=fe,
+            force = Thing(key=f"{fs}-{fe}", kind="Force", label=_label(ctx.text[fs:fe]), start=fs, end=fe,
                           lang=ctx.lang, size=_size(tok))
             break
     destination = None
