@@ -19,14 +19,47 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from kg.corpus import Article, BadInput, iter_inputs
-from kg.errors import InputError, KgError, OutputError
+from kg.errors import InputError, OutputError
 from kg.rdf import DIPR, Format, article_graph, article_iri, bind_prefixes
 
 CHUNK_CHARS = 100_000  # longer documents are parsed in pieces of about this size
-_DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64})$")
+_DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64}) ([0-9a-f]{12})$")
+
+
+def fingerprint() -> str:
+    """What the graph of a document depends on besides its text: the package's code
+    and its shipped data (lexicons, gazetteer). An earlier output block is reused only
+    if it was built with the same fingerprint."""
+    import functools
+    import hashlib
+    from importlib import metadata, resources
+
+    @functools.cache
+    def compute() -> str:
+        h = hashlib.sha256()
+        try:
+            h.update(metadata.version("diplomacy-kg").encode())
+        except metadata.PackageNotFoundError:
+            pass
+        root = resources.files("kg")
+        for ref in sorted((p for p in _walk(root) if p.name.endswith((".py", ".yaml", ".jsonl"))),
+                          key=lambda p: str(p)):
+            h.update(ref.name.encode())
+            h.update(ref.read_bytes())
+        return h.hexdigest()[:12]
+
+    return compute()
+
+
+def _walk(folder):
+    for ref in folder.iterdir():
+        if ref.is_dir() and ref.name != "__pycache__":
+            yield from _walk(ref)
+        else:
+            yield ref
 
 
 @dataclass
@@ -75,11 +108,87 @@ def _shift_thing(thing, offset):
                    refers_to=_shift_thing(thing.refers_to, offset) if thing.refers_to else None)
 
 
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One article's graph, as N-Triples text (cheap to send between processes)."""
+
+    article: Article
+    ntriples: str
+    sentences: int
+    statements: int
+
+
+def build_batch(articles: list[Article], *, model: str | None = None, base: str | None = None) -> list[Built]:
+    """Parse and extract a batch of articles (languages already set); the unit of work
+    that the serial, process and Dask executors share. Pipelines load once per process."""
+    from rdflib import Namespace
+    from rdflib.namespace import RDF
+
+    from kg.extract import extract
+    from kg.gazetteer import Gazetteer
+    from kg.nlp import load_pipeline
+
+    gaz = Gazetteer.load()
+    ns = DIPR if base is None else Namespace(base)
+    pieces: dict[str, list[tuple[int, int, str]]] = {}  # lang -> (article index, offset, text)
+    for n, article in enumerate(articles):
+        for offset, text in _chunks(article.text):
+            pieces.setdefault(article.lang, []).append((n, offset, text))
+    found: list[list] = [[[], {}, 0] for _ in articles]
+    for lang, items in pieces.items():
+        nlp = load_pipeline(lang, model)
+        for (n, offset, _), doc in zip(items, nlp.pipe((t for _, _, t in items), batch_size=32)):
+            claims, named = extract(doc, lang, date=articles[n].date)
+            found[n][0].extend(_shift(c, offset) for c in claims)
+            for actor in named:
+                found[n][1].setdefault(actor.key, actor)
+            found[n][2] += sum(1 for _ in doc.sents)
+    out = []
+    for article, (claims, actors, sentences) in zip(articles, found):
+        graph = article_graph(article, claims, actors.values(), gazetteer=gaz, base=ns)
+        statements = sum(1 for _ in graph.subjects(RDF.type, RDF.Statement))
+        lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
+        out.append(Built(article, "\n".join(lines) + "\n", sentences, statements))  # sorted: byte-stable
+    return out
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_serial(articles: Iterable[Article], *, model=None, base=None, batch: int = 16) -> Iterator[Built]:
+    """Build batches one after the other in this process."""
+    for chunk in _batches(articles, batch):
+        yield from build_batch(chunk, model=model, base=base)
+
+
+def run_processes(articles: Iterable[Article], *, jobs: int, model=None, base=None, batch: int = 16) -> Iterator[Built]:
+    """Build batches in ``jobs`` worker processes, results in input order, bounded in flight."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        for chunk in _batches(articles, batch):
+            pending.append(pool.submit(build_batch, chunk, model=model, base=base))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
 class Builder:
-    """Turns articles into per-article graphs; loads pipelines lazily, once."""
+    """Language detection and the base IRI for one build."""
 
     def __init__(self, *, lang: str | None = None, model: str | None = None, base: str | None = None):
-        self.lang, self.model = lang, model
+        self.lang, self.model, self.base_text = lang, model, base
         self.base = DIPR if base is None else __import__("rdflib").Namespace(base)
 
     def language(self, article: Article) -> str:
@@ -92,24 +201,9 @@ class Builder:
         return detect(article.text, article.source)
 
     def graphs(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Graph, int]]:
-        """(article, graph, sentence count) for each article, parsed in batches per language."""
-        from kg.extract import extract
-        from kg.gazetteer import Gazetteer
-        from kg.nlp import load_pipeline
-
-        gaz = Gazetteer.load()
-        for article in articles:
-            lang = article.lang
-            nlp = load_pipeline(lang, self.model)
-            claims, actors, sentences = [], {}, 0
-            pieces = list(_chunks(article.text))
-            for (offset, _), doc in zip(pieces, nlp.pipe(text for _, text in pieces)):
-                found, named = extract(doc, lang, date=article.date)
-                claims.extend(_shift(c, offset) for c in found)
-                for actor in named:
-                    actors.setdefault(actor.key, actor)
-                sentences += sum(1 for _ in doc.sents)
-            yield article, article_graph(article, claims, actors.values(), gazetteer=gaz, base=self.base), sentences
+        """(article, graph, sentence count) for each article (for library users and tests)."""
+        for built in run_serial(articles, model=self.model, base=self.base_text):
+            yield built.article, Graph().parse(data=built.ntriples, format="nt"), built.sentences
 
 
 def _read_done_blocks(path: Path) -> dict[str, tuple[str, list[str]]]:
@@ -122,7 +216,8 @@ def _read_done_blocks(path: Path) -> dict[str, tuple[str, list[str]]]:
         for line in fh:
             m = _DONE.match(line.rstrip("\n"))
             if m:
-                blocks[m.group(1)] = (m.group(2), current + [line])
+                if m.group(3) == fingerprint():
+                    blocks[m.group(1)] = (m.group(2), current + [line])
                 current = []
             else:
                 current.append(line)
@@ -132,6 +227,7 @@ def _read_done_blocks(path: Path) -> dict[str, tuple[str, list[str]]]:
 def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, *,
                 store=None, lang: str | None = None, model: str | None = None,
                 encoding: str | None = None, on_error: str = "skip", base: str | None = None,
+                jobs: int = 1, executor=None,
                 progress: Callable[[BuildReport], None] | None = None) -> BuildReport:
     """Build the graph of every input document into ``output`` and/or ``store``.
 
@@ -140,6 +236,9 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
         output: a file whose extension gives the format (.ttl .nt .nq .trig .jsonld).
         store: an open store (``kg.store.open_store``); each article replaces its graph.
         lang: the language of documents that do not say (else detected).
+        jobs: worker processes (1: in this process).
+        executor: a callable ``(articles, model=, base=) -> Iterator[Built]`` that runs
+            the work elsewhere (``kg.distributed.dask_executor``); overrides ``jobs``.
         on_error: ``skip`` bad documents (reported) or ``fail`` on the first one.
 
     Raises:
@@ -190,21 +289,25 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
                 fh = open(partial, "w", encoding="utf-8")
             except OSError as err:
                 raise OutputError(f"{out}: cannot write: {err.strerror or err}") from None
-        for article, graph, sentences in builder.graphs(articles()):
+        if executor is not None:
+            results = executor(articles(), model=model, base=base)
+        elif jobs > 1:
+            results = run_processes(articles(), jobs=jobs, model=model, base=base)
+        else:
+            results = run_serial(articles(), model=model, base=base)
+        for built in results:
+            article = built.article
             report.documents += 1
-            report.sentences += sentences
-            report.statements += sum(1 for _ in graph.subjects(predicate=None, object=URIRef(
-                "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")))
+            report.sentences += built.sentences
+            report.statements += built.statements
             name = article_iri(article, builder.base)
             if fh is not None:
-                _append(fh, _to_nquads(graph.serialize(format="nt"), str(name))
-                        + f"# kg:done <{name}> {article.sha}\n", out)
+                _append(fh, _to_nquads(built.ntriples, str(name))
+                        + f"# kg:done <{name}> {article.sha} {fingerprint()}\n", out)
             elif dataset is not None:
-                ctx = dataset.graph(name)
-                for triple in graph:
-                    ctx.add(triple)
+                dataset.graph(name).parse(data=built.ntriples, format="nt")
             if store is not None:
-                store.replace_graph(str(name), graph.serialize(format="nt", encoding="utf-8"))
+                store.replace_graph(str(name), built.ntriples.encode("utf-8"))
             if progress is not None:
                 report.seconds = time.perf_counter() - started
                 progress(report)

@@ -141,7 +141,7 @@ def test_materialise_is_fast():
 
 
 def test_a_materialised_graph_still_conforms():
-    from test_validate import _parsed  # the hand-built article graph
+    from tests.test_validate import _parsed  # the hand-built article graph
 
     assert validate(materialise(_parsed())).conforms
 

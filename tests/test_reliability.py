@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 KG = next((p for p in (Path(sys.executable).with_name("kg"), ROOT / ".venv" / "bin" / "kg") if p.exists()),
           Path(sys.executable).with_name("kg"))
-DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64})\n", re.M)
+DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64}) [0-9a-f]{12}\n", re.M)
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f-\x9f]+")
 
 
