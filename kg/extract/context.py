@@ -66,7 +66,7 @@ class Context:
         low = tok.lower_
         if low in self.lex.pronouns or (tok.pos_ == "PRON" and low.lstrip("-") in self.lex.pronouns):
             return self._pronoun(tok)
-        if tok.pos_ in ("NOUN", "PROPN") and low in COLLECTIVE:
+        if tok.pos_ in ("NOUN", "PROPN") and (low in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE):
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     return self.actors.demonyms[child.i]
@@ -95,7 +95,7 @@ class Context:
         """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",
         "Hungarian and Romanian officials")."""
         out = []
-        if tok.lower_ in COLLECTIVE:
+        if tok.lower_ in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE:
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     for t in [child, *_conjuncts(child)]:

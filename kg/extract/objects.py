@@ -36,7 +36,7 @@ def _phrase(head: Token, stop: int | None = None) -> tuple[int, int]:
         toks = [t for t in toks if (t.i < stop if head.i < stop else t.i > stop)]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("AUX", "ADP", "DET", "SCONJ", "CCONJ")):
         toks.pop()
-    while toks and (toks[0].is_punct or toks[0].pos_ in ("ADP", "SCONJ", "CCONJ")):
+    while toks and (toks[0].is_punct or toks[0].pos_ in ("ADP", "SCONJ", "CCONJ", "PART")):
         toks.pop(0)
     if not toks:
         return head.idx, head.idx + len(head.text)

@@ -40,7 +40,7 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
         children += [g for c in tok.children if c.dep_ == "prep" for p in c.children for g in p.children
                      if g.dep_ == "prep"]
     for child in children:
-        if child.dep_ == "prep" and child.lower_ in preps:  # English: "talks with Iran"
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:  # English: "talks with Iran", "gave aid to"
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ in COMPLEMENT and child.i > tok.i and _case(child) in preps:
             yield child  # French: "s'opposer à la présence", "pourparlers avec les États-Unis"
@@ -82,6 +82,39 @@ def _governing_verb(tok: Token) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return head
     return None
+
+
+def _is_adjunct(tok: Token) -> bool:
+    """A noun inside an adverbial phrase of its clause, not inside the clause's subject or object:
+    the clause's subject is then its agent ("lors de pourparlers avec X, la Russie …"), which it is
+    not for "la Chine a rejeté l'appel lancé à l'OMS"."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ in OBJ or head.dep_ in SUBJ or head.dep_ in ("obj", "xcomp"):
+            return False
+        if head.head is head or head.head.pos_ in ("VERB", "AUX"):
+            return True
+        head = head.head
+    return True
+
+
+def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
+    """Fallback for relations aimed at an actor: an actor named right after the verb, before
+    the next verb or punctuation ("Kinshasa accuse depuis des mois Kigali de …")."""
+    for k in range(tok.i + 1, min(tok.sent.end, tok.i + 8)):
+        cand = ctx.doc[k]
+        if cand.is_punct or (cand.pos_ == "VERB" and k != tok.i):
+            break
+        if ctx.actors.actor_at(cand) is not None:
+            case = _case(cand)
+            if case is None or case in entry.preps:
+                return [cand]
+            break
+    return []
+
+
+_ACTOR_AIMED = frozenset({"accuses", "requests", "threatens", "attacks", "sanctions", "supports", "aids",
+                          "meetsWith", "warns"})
 
 
 def _left_actor(ctx: Context, tok: Token, sent: Span) -> Actor | None:
@@ -135,7 +168,7 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             found = ctx.resolve_all(subj)
             if found:
                 return found, "subject", 0.9
-        if entry.pos == "NOUN":  # "lors de pourparlers avec X, la Russie a demandé": the clause's subject
+        if entry.pos == "NOUN" and _is_adjunct(tok):  # "lors de pourparlers avec X, la Russie a demandé"
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
             if subj is not None and not any(t.i == subj.i for t in tok.subtree):
@@ -203,6 +236,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     actor_preps = [t for t in preps if ctx.resolve(t) is not None]
     if actor_preps and entry.relation in ("requests", "meetsWith", "accuses", "aids", "threatens", "supports"):
         return actor_preps + [t for t in found if ctx.resolve(t) is not None]  # "demander à l'OTAN de …"
+    if entry.pos == "VERB" and entry.relation in _ACTOR_AIMED and not any(ctx.resolve(t) for t in found):
+        right = _right_actor(ctx, tok, entry)
+        if right:
+            return right
     if preps and _is_reflexive(tok):
         return preps  # "s'opposer à la présence": the complement, not a stray object
     if found or preps:
@@ -274,7 +311,10 @@ def _enclosing_predicate(tok: Token) -> Token:
 
 def negated(ctx: Context, tok: Token) -> bool:
     """``n'a pas rejeté``, ``did not reject``: a negation on the word or its auxiliary."""
-    for t in (tok, _enclosing_predicate(tok)):
+    around = [tok, _enclosing_predicate(tok)]
+    if tok.pos_ == "NOUN" and tok.dep_ in OBJ | {"obj"}:
+        around.append(tok.head)  # "ne pas apporter de soutien"
+    for t in around:
         for child in t.children:
             if child.dep_ in ("advmod", "neg") and child.lower_ in ctx.lex.negation_words:
                 return True
