@@ -23,29 +23,78 @@ _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _NAME_PARTICLES = frozenset({"de", "du", "von", "van", "der", "al", "el", "ben", "bin", "la", "le", "di", "da"})
 
 
+# Courtesy titles written before a surname ("M. Zarif", "Mme Kallas", "Mr Starmer"):
+# not part of the name.
+_HONORIFICS = frozenset({"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr"})
+# Spellings of one transliterated name, folded to one form (applied in this order,
+# to lower-case ASCII letters); different names ("Volodymyr"/"Vladimir") stay apart.
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z])gu(?=[eiy])"), "g"),        # French "gu" before e, i: Sergueï -> Sergei
+    (re.compile(r"ks"), "x"),                           # Aleksei -> Alexei
+    (re.compile(r"(?<=[aeiou])ss(?=[aeiouy])"), "s"),    # Vassily -> Vasily
+    (re.compile(r"ou"), "u"),                           # French "ou": Kouleba -> Kuleba
+    (re.compile(r"(?<=[aeiou])j$"), "i"),               # Sergej -> Sergei
+    (re.compile(r"(?<=[a-z])y(?=[aeiouy]|$)"), "i"),    # Dmitry -> Dmitri, Nebenzya -> Nebenzia
+    (re.compile(r"i{2,}"), "i"),                        # Dmitrii, Zelenskyy (-> "ii") -> one i
+)
+
+
 def slug(text: str) -> str:
     """A safe IRI segment: lower-case ASCII words joined by hyphens.
 
     >>> slug("Sergueï  Lavrov")
-    'sergue-lavrov'
+    'serguei-lavrov'
     """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80] or "x"
 
 
+def _spelling(word: str) -> str:
+    """One spelling for the transliteration variants of a lower-case ASCII word.
+
+    >>> [_spelling(w) for w in ("serguei", "sergey", "dmitry", "dmitrii", "zelenskyy", "volodymyr")]
+    ['sergei', 'sergei', 'dmitri', 'dmitri', 'zelenski', 'volodymyr']
+    """
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def _without_honorific(name: str) -> list[str]:
+    """The words of a name without a leading courtesy title ("M. Zarif" -> ["Zarif"])."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return words
+
+
 def fold(text: str) -> str:
-    """Case- and accent-folded text, for comparing names."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """A person's name folded for comparison within a document: no case, accents,
+    courtesy title or transliteration differences.
+
+    >>> fold("M. Sergueï Lavrov") == fold("Sergey  Lavrov")
+    True
+    """
+    text = unicodedata.normalize("NFKD", " ".join(_without_honorific(text)).casefold().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[a-z]+", lambda m: _spelling(m.group()), text)
 
 
 def person_key(name: str) -> str:
-    """Key of a person not in the gazetteer: transliteration variants fold together
-    ("Sergueï"/"Sergei"/"Sergey", "Dmitri"/"Dmitry")."""
-    s = slug(name)
-    s = re.sub(r"(?<=[a-z])(ue|ey|ei)(?=-|$)", "ei", s)
-    s = re.sub(r"(?<=[a-z])(iy|y|ii)(?=-|$)", "i", s)
-    return s
+    """Key (IRI segment) of a person not in the gazetteer: the slug of the name as
+    written, without a courtesy title, with transliteration variants folded together
+    ("Sergueï"/"Sergei"/"Sergey", "Dmitri"/"Dmitry"). A surname alone keeps its own
+    key ("Lavrov" is not "sergei-lavrov").
+
+    >>> person_key("Sergueï Lavrov") == person_key("Sergey Lavrov") == "sergei-lavrov"
+    True
+    >>> person_key("Dmitri Peskov") == person_key("Dmitry Peskov"), person_key("M. Zarif")
+    (True, 'zarif')
+    >>> person_key("Volodymyr Zelenskyy") == person_key("Vladimir Zelensky")
+    False
+    """
+    s = slug(" ".join(_without_honorific(name)))
+    return re.sub(r"[a-z]+", lambda m: _spelling(m.group()), s)
 
 
 @dataclass
@@ -157,7 +206,23 @@ def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
 
 
 def _remember(people: dict[str, Actor], name: str, actor: Actor) -> None:
+    """Index a person by full name and by surname, for the later mentions of the document.
+
+    The surname is the last word, with its particles ("von der Leyen", "Le Drian")
+    and without an "al-"/"el-" prefix ("al-Assad" is also "Assad"). Only within one
+    document: across documents, people merge on their full name (:func:`person_key`).
+    """
     people.setdefault(fold(name), actor)
-    parts = [p for p in name.split() if p.lower() not in _NAME_PARTICLES]
-    if len(parts) >= 2:
-        people.setdefault(fold(parts[-1]), actor)
+    words = _without_honorific(name)
+    if len(words) < 2:
+        return
+    tail = len(words) - 1
+    while tail > 1 and words[tail - 1].lower() in _NAME_PARTICLES:
+        tail -= 1
+    surnames = {" ".join(words[tail:]), words[-1]}
+    prefix = re.match(r"(?i)(?:al|el)[-‑](?=\w)", words[-1])
+    if prefix:
+        surnames.add(words[-1][prefix.end():])
+    for surname in surnames:
+        if surname.lower() not in _NAME_PARTICLES:
+            people.setdefault(fold(surname), actor)

@@ -52,8 +52,9 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
         if child.dep_ in SUBJ:
             return child
     if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
-        if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",):
-            return None  # a new clause with its own (missing) subject
+        if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not (
+                tok.dep_ == "advcl" and set(tok.morph.get("VerbForm")) & {"Part", "Ger"}):
+            return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
         return _subject(tok.head, depth + 1)
     return None
 
@@ -84,18 +85,37 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _is_adjunct(tok: Token) -> bool:
-    """A noun inside an adverbial phrase of its clause, not inside the clause's subject or object:
-    the clause's subject is then its agent ("lors de pourparlers avec X, la Russie …"), which it is
-    not for "la Chine a rejeté l'appel lancé à l'OMS"."""
+def _argument_of_verb(tok: Token) -> bool:
+    """The noun hangs from a verb through nouns and prepositions only ("a imposé un paquet de
+    sanctions"), not through an adjective or a clause ("la proposition … était inacceptable")."""
     head = tok
-    for _ in range(6):
-        if head.dep_ in OBJ or head.dep_ in SUBJ or head.dep_ in ("obj", "xcomp"):
+    for _ in range(5):
+        if head.head is head:
             return False
-        if head.head is head or head.head.pos_ in ("VERB", "AUX"):
-            return True
         head = head.head
-    return True
+        if head.pos_ in ("VERB", "AUX"):
+            return True
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+_AGAINST = frozenset({"rejects", "opposes", "accuses", "warns"})
+
+
+def _owns_noun(ctx: Context, tok: Token) -> bool:
+    """Whether the subject of the clause is the agent of a noun predicate in it: yes for
+    "lors de pourparlers avec X, la Russie …", "l'UE a imposé des sanctions", "la Russie a
+    intensifié ses bombardements"; no when the clause's verb is a stance against the noun's
+    event, which is someone else's ("la Chine a rejeté l'appel lancé à l'OMS")."""
+    if any(tok.i == t.i for c in tok.children if c.dep_ in SUBJ for t in c.subtree):
+        return False
+    verb = _governing_verb(tok)
+    if verb is None:
+        return False
+    if any(tok.i == t.i for c in verb.children if c.dep_ in SUBJ for t in c.subtree):
+        return False  # the noun is inside the subject itself
+    return not any(e.relation in _AGAINST for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
 
 
 def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
@@ -168,7 +188,7 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             found = ctx.resolve_all(subj)
             if found:
                 return found, "subject", 0.9
-        if entry.pos == "NOUN" and _is_adjunct(tok):  # "lors de pourparlers avec X, la Russie a demandé"
+        if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
             if subj is not None and not any(t.i == subj.i for t in tok.subtree):
@@ -246,7 +266,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return found or preps
     own_agent = any(ctx.resolve(t) is not None for t in _prep_targets(tok, entry.agent_preps, deep=True)) or any(
         c.i in ctx.actors.demonyms or c.dep_ in ("poss", "nmod:poss") for c in tok.children)
-    if entry.pos == "NOUN" and tok.dep_ in SUBJ and own_agent:
+    event = ctx.lex.object_kind(tok.lemma_.lower()) in ("Sanction", "Attack", "Proposal", "Agreement")
+    if entry.pos == "NOUN" and ((tok.dep_ in SUBJ and own_agent) or (event and _argument_of_verb(tok)
+                                                                      and _owns_noun(ctx, tok))):
         return [tok]  # the proposal itself: "la proposition de la France a été discutée"
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
@@ -270,7 +292,7 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or t.lower_ in ctx.lex.demonstratives:
                 if t.pos_ == "PRON" and t.lower_ not in ctx.lex.demonstratives:
                     continue
-                out.append(make_thing(ctx, t, stop=tok.i))
+                out.append(make_thing(ctx, t, stop=tok.i if t.i != tok.i else None))
             if t is head and out and isinstance(out[-1], Thing):
                 break  # a thing's conjuncts stay in its label
     if entry.object_kinds:
