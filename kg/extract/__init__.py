@@ -45,7 +45,9 @@ def extract(doc: Doc, lang: str, *, date: str | None = None) -> tuple[list[Claim
         for tok in sent:
             if tok.i in consumed or describes_thing(tok):
                 continue
-            for entry in lex.lookup(tok.lemma_, tok.pos_, tok.text):
+            entries = lex.lookup(tok.lemma_, tok.pos_, tok.text)
+            framed = [e for e in entries if e.requires and requires_ok(tok, e)]
+            for entry in framed or entries:  # a frame with its required word wins ("opposer son veto")
                 if not requires_ok(tok, entry):
                     continue
                 found = _event_claims(ctx, tok, entry, sent, date)

@@ -22,6 +22,7 @@ SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 PASSIVE_AGENT = frozenset({"obl:agent", "agent"})
 CONJ = "conj"
 # nouns of people or institutions that a nationality adjective turns into its state
+_RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
 COLLECTIVE = frozenset({
     "gouvernement", "autorités", "autorité", "armée", "forces", "responsable", "responsables",
     "diplomate", "diplomates", "négociateur", "négociateurs", "dirigeants", "officiels", "troupes",
@@ -64,6 +65,8 @@ class Context:
         if tok.i in self.actors.demonyms and tok.pos_ in ("NOUN", "PROPN"):
             return self.actors.demonyms[tok.i]  # "les Russes", "the Israelis"
         low = tok.lower_
+        if low in _RELATIVE and tok.head.dep_ in ("acl:relcl", "relcl", "acl") and depth < 2:
+            return self.resolve(tok.head.head, depth=depth + 1)  # "Kinshasa, qui accuse …"
         if low in self.lex.pronouns or (tok.pos_ == "PRON" and low.lstrip("-") in self.lex.pronouns):
             return self._pronoun(tok)
         if tok.pos_ in ("NOUN", "PROPN") and (low in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE):
@@ -116,9 +119,16 @@ class Context:
         if speaker is not None and _agrees(speaker, features, self):
             return speaker
         # the last actor named as a subject before the pronoun, of the same number
-        for span, actor in reversed(self.actors.spans):
-            if span.end <= tok.i and span.root.dep_ in SUBJ and _agrees(actor, features, self, span.root):
+        before = [(span, actor) for span, actor in self.actors.spans if span.end <= tok.i]
+        for span, actor in reversed(before):
+            if span.root.dep_ in SUBJ and _agrees(actor, features, self, span.root):
                 return actor
+        if features.get("Number") == "Sing" and features.get("Gender"):
+            # "il"/"elle" with no subject antecedent: the last person named in the previous sentences
+            sent_start = tok.sent.start
+            for span, actor in reversed(before):
+                if actor.cls == "Person" and span.start < sent_start:
+                    return actor
         return None
 
     def _description(self, role: RoleMention) -> Actor | None:

@@ -26,16 +26,14 @@ _NAME_PARTICLES = frozenset({"de", "du", "von", "van", "der", "al", "el", "ben",
 # Courtesy titles written before a surname ("M. Zarif", "Mme Kallas", "Mr Starmer"):
 # not part of the name.
 _HONORIFICS = frozenset({"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr"})
-# Spellings of one transliterated name, folded to one form (applied in this order,
-# to lower-case ASCII letters); different names ("Volodymyr"/"Vladimir") stay apart.
+# Spellings of one transliterated (Russian, Ukrainian …) name, folded to one form;
+# applied in this order to lower-case ASCII words. Only spelling variants of the same
+# name meet: "Volodymyr" and "Vladimir", "Dmytro" and "Dmitri" stay apart.
 _SPELLINGS = (
-    (re.compile(r"(?<=[a-z])gu(?=[eiy])"), "g"),        # French "gu" before e, i: Sergueï -> Sergei
-    (re.compile(r"ks"), "x"),                           # Aleksei -> Alexei
-    (re.compile(r"(?<=[aeiou])ss(?=[aeiouy])"), "s"),    # Vassily -> Vasily
-    (re.compile(r"ou"), "u"),                           # French "ou": Kouleba -> Kuleba
-    (re.compile(r"(?<=[aeiou])j$"), "i"),               # Sergej -> Sergei
-    (re.compile(r"(?<=[a-z])y(?=[aeiouy]|$)"), "i"),    # Dmitry -> Dmitri, Nebenzya -> Nebenzia
-    (re.compile(r"i{2,}"), "i"),                        # Dmitrii, Zelenskyy (-> "ii") -> one i
+    (re.compile(r"(?<=[rv])gu(?=e)"), "g"),                # French "gue": Sergueï, Evgueni -> Sergei, Evgeni
+    (re.compile(r"(?<=[aeiou])j$"), "i"),                  # German "-ej": Sergej -> Sergei
+    (re.compile(r"(?<=[a-z])(?:iy|yy|ii|y)$"), "i"),       # Dmitry, Dmitriy, Dmitrii, Zelenskyy -> Dmitri, Zelenski
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeiou])"), "i"),  # Nebenzya, Tatyana -> Nebenzia, Tatiana
 )
 
 
@@ -54,6 +52,8 @@ def _spelling(word: str) -> str:
 
     >>> [_spelling(w) for w in ("serguei", "sergey", "dmitry", "dmitrii", "zelenskyy", "volodymyr")]
     ['sergei', 'sergei', 'dmitri', 'dmitri', 'zelenski', 'volodymyr']
+    >>> [_spelling(w) for w in ("andriy", "andrii", "nebenzya", "muyaya", "hassan", "miguel")]
+    ['andri', 'andri', 'nebenzia', 'muyaya', 'hassan', 'miguel']
     """
     for pattern, repl in _SPELLINGS:
         word = pattern.sub(repl, word)

@@ -51,12 +51,29 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
     for child in tok.children:
         if child.dep_ in SUBJ:
             return child
+    for child in tok.children:  # the parser hung the subject on the auxiliary
+        if child.dep_.startswith("aux") or child.dep_ == "cop":
+            for grand in child.children:
+                if grand.dep_ in SUBJ:
+                    return grand
     if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
-        if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not (
-                tok.dep_ == "advcl" and set(tok.morph.get("VerbForm")) & {"Part", "Ger"}):
+        if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not _controlled(tok):
             return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
         return _subject(tok.head, depth + 1)
     return None
+
+
+def _controlled(tok: Token) -> bool:
+    """An adverbial participle or infinitive whose subject is the main clause's:
+    "…, les exhortant à …", "après avoir opposé leur veto, les États-Unis …"."""
+    forms = set(tok.morph.get("VerbForm"))
+    if tok.dep_ != "advcl":
+        return False
+    if forms & {"Part", "Ger"} or tok.tag_ in ("VBG",):
+        return True
+    return bool(forms & {"Inf"} or tok.tag_ == "VB") and any(
+        t.lower_ in ("après", "avant", "sans", "pour", "afin", "after", "before", "without")
+        for t in tok.subtree if t.i < tok.i)
 
 
 def _is_passive(tok: Token) -> bool:
@@ -260,6 +277,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         right = _right_actor(ctx, tok, entry)
         if right:
             return right
+    if preps and entry.requires:
+        return preps  # the required word is part of the predicate: "opposer son veto à la résolution"
     if preps and _is_reflexive(tok):
         return preps  # "s'opposer à la présence": the complement, not a stray object
     if found or preps:
