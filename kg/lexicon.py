@@ -38,6 +38,7 @@ class Entry:
     preps: tuple[str, ...] = ()
     agent_preps: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
     object_kinds: tuple[str, ...] = ()
     modality: str | None = None
 
@@ -64,6 +65,7 @@ class Lexicon:
     intent_cues: frozenset[str]
     hypothetical_cues: frozenset[str]
     negation_words: frozenset[str]
+    negative_verbs: frozenset[str]
     demonstratives: frozenset[str]
     pronouns: dict[str, dict[str, str]]
     objects: dict[str, str]  # lower-case head word -> class name
@@ -113,7 +115,7 @@ def _entry(raw: dict, path: str) -> Entry:
     if any(" " in lemma for lemma in lemmas):
         raise _fail(path, f"{where}: lemmas are single words ({lemmas!r})")
     unknown = set(raw) - {"id", "relation", "pos", "lemmas", "example", "target", "preps",
-                          "agent_preps", "requires", "object_kinds", "modality"}
+                          "agent_preps", "requires", "excludes", "object_kinds", "modality"}
     if unknown:
         raise _fail(path, f"{where}: unknown keys {sorted(unknown)}")
     return Entry(id=raw["id"], relation=raw["relation"], pos=raw["pos"], lemmas=lemmas,
@@ -121,6 +123,7 @@ def _entry(raw: dict, path: str) -> Entry:
                  preps=_words(raw.get("preps", []), path, where),
                  agent_preps=_words(raw.get("agent_preps", []), path, where),
                  requires=_words(raw.get("requires", []), path, where),
+                 excludes=_words(raw.get("excludes", []), path, where),
                  object_kinds=_words(raw.get("object_kinds", []), path, where),
                  modality=raw.get("modality"))
 
@@ -180,6 +183,7 @@ def load_lexicon(lang: str) -> Lexicon:
         intent_cues=frozenset(_words(data.get("intent_cues", []), path, "intent_cues")),
         hypothetical_cues=frozenset(_words(data.get("hypothetical_cues", []), path, "hypothetical_cues")),
         negation_words=frozenset(_words(data.get("negation_words", []), path, "negation_words")),
+        negative_verbs=frozenset(_words(data.get("negative_verbs", []), path, "negative_verbs")),
         demonstratives=frozenset(_words(data.get("demonstratives", []), path, "demonstratives")),
         pronouns={k.lower(): dict(v or {}) for k, v in (data.get("personal_pronouns") or {}).items()},
         objects=objects,

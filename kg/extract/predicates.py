@@ -41,9 +41,14 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
                      if g.dep_ == "prep"]
     for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:  # English: "talks with Iran", "gave aid to"
-            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        elif child.dep_ in COMPLEMENT and child.i > tok.i and _case(child) in preps:
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _is_time(c))
+        elif child.dep_ in COMPLEMENT and child.i > tok.i and _case(child) in preps and not _is_time(child):
             yield child  # French: "s'opposer à la présence", "pourparlers avec les États-Unis"
+
+
+def _is_time(tok: Token) -> bool:
+    """A date or a day name: "on Saturday" is no target."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS
 
 
 def _subject(tok: Token, depth: int = 0) -> Token | None:
@@ -117,6 +122,9 @@ def _argument_of_verb(tok: Token) -> bool:
     return False
 
 
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche aujourd'hui hier demain".split())
 _AGAINST = frozenset({"rejects", "opposes", "accuses", "warns"})
 
 
@@ -305,6 +313,8 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     for head in _target_token(ctx, tok, entry):
         group = [head, *_conjuncts(head)] if head.pos_ in ("PROPN", "NOUN") else [head]
         for t in group:
+            if _is_time(t):
+                continue  # "agreed on Saturday": a date is no target
             actor = (ctx.resolve(t) if collective else ctx.actors.actor_at(t)) if t.pos_ != "VERB" else None
             if actor is not None:
                 out.append(actor)
@@ -338,7 +348,11 @@ def describes_thing(tok: Token) -> bool:
 
 
 def requires_ok(tok: Token, entry: Entry) -> bool:
-    """The entry's required word is a child (or grandchild) of the predicate."""
+    """The entry's required word is a child (or grandchild) of the predicate, and none of
+    its excluded words is a child ("hunger strike" is no attack)."""
+    if entry.excludes and any(c.lemma_.lower() in entry.excludes or c.lower_ in entry.excludes
+                              for c in tok.children):
+        return False
     if not entry.requires:
         return True
     near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
@@ -352,6 +366,13 @@ def _enclosing_predicate(tok: Token) -> Token:
 
 def negated(ctx: Context, tok: Token) -> bool:
     """``n'a pas rejeté``, ``did not reject``: a negation on the word or its auxiliary."""
+    head = tok
+    for _ in range(3):  # "failed to reach an agreement", "a échoué à conclure"
+        if head.dep_ != "xcomp" or head.head is head:
+            break
+        head = head.head
+        if head.lemma_.lower() in ctx.lex.negative_verbs:
+            return True
     around = [tok, _enclosing_predicate(tok)]
     if tok.pos_ == "NOUN" and tok.dep_ in OBJ | {"obj"}:
         around.append(tok.head)  # "ne pas apporter de soutien"
