@@ -34,6 +34,7 @@ authentication; pass ``gsp_endpoint=`` to use it or another server's.
 """
 from __future__ import annotations
 
+import base64
 import os
 import time
 from collections.abc import Mapping
@@ -43,9 +44,10 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError, StoreError
-from kg.results import QueryResult
-from kg.sparql import Value, inject_values, query_form
-from kg.store import N_TRIPLES, BaseStore, Unreachable, insert_data
+from kg.rdffiles import N_TRIPLES, insert_data
+from kg.results import PREFIXES, QueryResult
+from kg.sparql import Value, inject_values, query_form, with_prefixes
+from kg.store import BaseStore, Unreachable
 
 _NO_GSP = {404, 405, 406, 415, 501}
 _RESULTS_JSON = "application/sparql-results+json"
@@ -112,7 +114,8 @@ def credentials_from_env(environ: Mapping[str, str] | None = None) -> tuple[http
     if bool(user) != bool(password):
         raise InputError("set both KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD for basic authentication")
     if user:
-        return httpx.BasicAuth(user, password), (password, user)
+        token = base64.b64encode(f"{user}:{password}".encode()).decode()
+        return httpx.BasicAuth(user, password), (token, password, user)
     return None, ()
 
 
@@ -227,6 +230,8 @@ class RemoteStore(BaseStore):
     def query(self, sparql: str, *, bindings: Mapping[str, Value] | None = None) -> QueryResult:
         """Run a query on the endpoint; ``bindings`` are joined as a ``VALUES`` block.
 
+        The prefixes of ``kg.results.PREFIXES`` are declared ahead of the query.
+
         Raises:
             QueryError: not a query (e.g. an update), a bad binding, or the
                 server rejected the query (HTTP 400).
@@ -236,7 +241,7 @@ class RemoteStore(BaseStore):
         if bindings:
             sparql = inject_values(sparql, bindings)
         graph = form in ("construct", "describe")
-        data = {"query": sparql}
+        data = {"query": with_prefixes(sparql, PREFIXES)}
         if self.union_default_graph:
             data["union-default-graph"] = ""
         accept = f"{N_TRIPLES}, text/plain;q=0.5" if graph else _RESULTS_JSON

@@ -147,7 +147,7 @@ def to_csv(result: QueryResult) -> str:
     if result.boolean is not None:
         return f"{str(result.boolean).lower()}\n"
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(result.variables)
     for row in result.table_rows():
         writer.writerow(["" if term is None else _plain(term) for term in row])
@@ -197,7 +197,8 @@ def _graph(result: QueryResult, rdf_format: ox.RdfFormat) -> str:
     if result.triples is None:
         raise QueryError(f"{rdf_format.name} output needs a CONSTRUCT or DESCRIBE query, not {result.kind.upper()}")
     prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
-    return ox.serialize(result.triples, format=rdf_format, prefixes=prefixes).decode()
+    text = ox.serialize(result.triples, format=rdf_format, prefixes=prefixes).decode()
+    return text if text.endswith("\n") or not text else text + "\n"
 
 
 def to_turtle(result: QueryResult) -> str:

@@ -142,3 +142,23 @@ def inject_values(sparql: str, bindings: Mapping[str, Value]) -> str:
     names = " ".join(f"?{name}" for name in terms)
     values = " ".join(str(term) for term in terms.values())
     return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }}{sparql[at:]}"
+
+
+def short_error(err: Exception, limit: int = 200) -> str:
+    """A parser's message without its long list of expected characters.
+
+    >>> short_error(SyntaxError('error at 1:17: expected one of "$", "(", …'))
+    'error at 1:17: expected one of "$", "(", …'
+    """
+    text = str(err).splitlines()[0] if str(err) else type(err).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def with_prefixes(sparql: str, prefixes: Mapping[str, str]) -> str:
+    """Declare ``prefixes`` ahead of the query; its own declarations come later and win.
+
+    >>> with_prefixes("ASK {}", {"dip": "https://w3id.org/dipkg/onto#"})
+    'PREFIX dip: <https://w3id.org/dipkg/onto#>\\nASK {}'
+    """
+    head = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
+    return head + sparql

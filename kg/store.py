@@ -23,7 +23,7 @@ graphs as their default graph.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -31,12 +31,10 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from kg.errors import InputError, KgError, QueryError, StoreError
-from kg.results import QueryResult
-from kg.sparql import Value, check_bindings, inject_values
+from kg.rdffiles import N_TRIPLES, graph_node, insert_data, parse_triples, read_dataset
+from kg.results import PREFIXES, QueryResult
+from kg.sparql import Value, check_bindings, inject_values, query_form, short_error
 
-N_TRIPLES = "application/n-triples"
-# extensions pyoxigraph does not know, mapped to the format they usually hold
-_EXTRA_EXTENSIONS = {"owl": ox.RdfFormat.RDF_XML}
 
 
 class Unreachable(StoreError):
@@ -81,85 +79,22 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def rdf_format(path: str | Path) -> ox.RdfFormat:
-    """The RDF format of a file, from its extension.
-
-    Raises:
-        InputError: the extension is not one of an RDF format.
-
-    >>> rdf_format("out/seed.nq").name
-    'N-Quads'
-    """
-    ext = Path(path).suffix.lstrip(".").lower()
-    fmt = ox.RdfFormat.from_extension(ext) if ext else None
-    fmt = fmt or _EXTRA_EXTENSIONS.get(ext)
-    if fmt is None:
-        raise InputError(f"{path}: unknown RDF file extension {('.' + ext) if ext else '(none)'} "
-                         "(use .nq, .trig, .ttl, .nt, .jsonld, .rdf)")
-    return fmt
-
-
-def graph_node(graph_iri: str) -> ox.NamedNode:
-    """A graph name as a NamedNode.
-
-    Raises:
-        InputError: not an absolute IRI.
-    """
-    try:
-        return ox.NamedNode(graph_iri)
-    except ValueError as err:
-        raise InputError(f"invalid graph IRI {graph_iri!r}: {err}") from err
-
-
-def parse_triples(data: bytes, *, format: str = N_TRIPLES, base_iri: str | None = None) -> list[ox.Triple]:
-    """Parse a graph given as bytes (media type or extension as ``format``).
-
-    Raises:
-        InputError: unknown format, or the data does not parse.
-    """
-    fmt = ox.RdfFormat.from_media_type(format) or ox.RdfFormat.from_extension(format)
-    if fmt is None:
-        raise InputError(f"unknown RDF format {format!r}")
-    try:
-        return [q.triple for q in ox.parse(data, format=fmt, base_iri=base_iri, without_named_graphs=True)]
-    except (SyntaxError, ValueError) as err:
-        raise InputError(f"cannot parse the {fmt.name} data: {err}") from err
-
-
-def read_dataset(path: str | Path) -> ox.Store:
-    """Parse an RDF file into an in-memory store whose triples are all in named graphs.
-
-    Triples outside a named graph go to ``<file:///abs/path>`` of the file.
-
-    Raises:
-        InputError: unknown extension, unreadable file, or a syntax error (with its line).
-    """
-    path = Path(path)
-    fmt = rdf_format(path)
-    file_graph = ox.NamedNode(path.resolve().as_uri())
-    dataset = ox.Store()
-    try:
-        if fmt.supports_datasets:
-            dataset.load(path=path, format=fmt, base_iri=file_graph.value)
-            default = list(dataset.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-            if default:
-                dataset.extend(ox.Quad(q.subject, q.predicate, q.object, file_graph) for q in default)
-                dataset.clear_graph(ox.DefaultGraph())
-        else:
-            dataset.load(path=path, format=fmt, base_iri=file_graph.value, to_graph=file_graph)
-    except SyntaxError as err:
-        raise InputError(f"{path}: cannot parse as {fmt.name}: {err}") from err
-    except OSError as err:
-        raise InputError(f"{path}: cannot read: {err}") from err
-    return dataset
-
-
 class BaseStore:
     """Shared behaviour: file loads in terms of one graph replacement, context manager."""
 
     def _put(self, graph: ox.NamedNode, triples: list[ox.Triple]) -> int:
         """Replace ``graph`` by ``triples``; return the triples now in it."""
         raise NotImplementedError
+
+    def _put_all(self, items: list[tuple[ox.NamedNode, list[ox.Triple]]]):
+        """Replace each graph; yield (graph, triples now in it, or the error)."""
+        for graph, triples in items:
+            try:
+                yield graph, self._put(graph, triples)
+            except Unreachable:
+                raise
+            except KgError as err:
+                yield graph, err
 
     def replace_graph(self, graph_iri: str, data: bytes, *, format: str = N_TRIPLES) -> int:
         """Replace a named graph by the triples in ``data``, all or nothing.
@@ -192,18 +127,16 @@ class BaseStore:
             StoreError: the store cannot be reached at all.
         """
         dataset = read_dataset(path)
+        graphs = sorted(dataset.named_graphs(), key=lambda g: g.value)
+        items = [(g, [q.triple for q in dataset.quads_for_pattern(None, None, None, g)]) for g in graphs]
         loaded, failed, total = [], [], 0
-        for graph in sorted(dataset.named_graphs(), key=lambda g: g.value):
-            triples = [q.triple for q in dataset.quads_for_pattern(None, None, None, graph)]
-            try:
-                total += self._put(graph, triples)
-            except Unreachable:
-                raise
-            except KgError as err:
-                failed.append((graph.value, str(err)))
+        for graph, outcome in self._put_all(items):
+            if isinstance(outcome, KgError):
+                failed.append((graph.value, str(outcome)))
             else:
                 loaded.append(graph.value)
-        return LoadReport(str(path), tuple(loaded), total, tuple(failed))
+                total += outcome
+        return LoadReport(str(path), tuple(sorted(loaded)), total, tuple(sorted(failed)))
 
     def close(self) -> None:
         """Release the store."""
@@ -215,22 +148,15 @@ class BaseStore:
         self.close()
 
 
-def insert_data(graph: ox.NamedNode, triples: Iterable[ox.Triple], *, drop: bool) -> str:
-    """A SPARQL update: [``DROP SILENT GRAPH <g> ;``] ``INSERT DATA { GRAPH <g> { … } }``.
-
-    Terms are written in their escaped N-Triples form by pyoxigraph.
-    """
-    body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-    head = f"DROP SILENT GRAPH {graph} ;\n" if drop else ""
-    return f"{head}INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
-
-
 class EmbeddedStore(BaseStore):
     """An on-disk (or in-memory) pyoxigraph store.
 
     Each graph replacement is one SPARQL update (``DROP SILENT GRAPH`` then
     ``INSERT DATA``), which pyoxigraph applies as a single transaction: when
-    it fails, the old graph is still there.
+    it fails, the old graph is still there. In :meth:`load_file`, the graphs
+    that are not in the store yet are bulk-loaded together (much faster; if
+    that fails they are all reported failed, and the next load replaces
+    whatever part of them was written).
 
     Args:
         path: the store directory (created if missing), or None for memory.
@@ -261,6 +187,20 @@ class EmbeddedStore(BaseStore):
             raise StoreError(f"cannot replace graph <{graph.value}> in {self._where()}: {err}") from err
         return self._graph_size(graph)
 
+    def _put_all(self, items: list[tuple[ox.NamedNode, list[ox.Triple]]]):
+        """Graphs new to the store are bulk-loaded together; the others replaced one by one."""
+        new = [(g, t) for g, t in items if not self._store.contains_named_graph(g)]
+        yield from super()._put_all([(g, t) for g, t in items if self._store.contains_named_graph(g)])
+        if not new:
+            return
+        try:
+            self._store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, g) for g, ts in new for t in ts)
+        except OSError as err:
+            error = StoreError(f"cannot load into {self._where()}: {err}")
+            yield from ((graph, error) for graph, _ in new)
+        else:
+            yield from ((graph, len(triples)) for graph, triples in new)
+
     def _graph_size(self, graph: ox.NamedNode) -> int:
         answer = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
         return int(next(answer)["n"].value)
@@ -271,6 +211,9 @@ class EmbeddedStore(BaseStore):
     def query(self, sparql: str, *, bindings: Mapping[str, Value] | None = None) -> QueryResult:
         """Run a SPARQL query; the default graph is the union of the named graphs.
 
+        The prefixes of ``kg.results.PREFIXES`` (``dip:``, ``dipr:``, ``rdfs:`` …)
+        are predeclared.
+
         ``bindings`` bind variables to values (str, int, float, or ``"<iri>"``)
         without touching the query text: pyoxigraph's ``substitutions`` when
         it accepts them (it requires the variable to be in the SELECT
@@ -278,14 +221,16 @@ class EmbeddedStore(BaseStore):
         clause (see ``kg.sparql``).
 
         Raises:
-            QueryError: the query is not valid SPARQL, or a binding is unusable.
+            QueryError: the query is not valid SPARQL (or is an update), or a
+                binding is unusable.
             StoreError: the store failed while reading.
 
         >>> with open_store() as store:
         ...     store.query("SELECT ?n WHERE { BIND(?x + 1 AS ?n) }", bindings={"x": 41}).values()
         [{'n': '42'}]
         """
-        options = {"use_default_graph_as_union": True}
+        options = {"use_default_graph_as_union": True, "prefixes": PREFIXES}
+        query_form(sparql)  # an update is refused with a clear message
         try:
             if not bindings:
                 return QueryResult.from_pyoxigraph(self._store.query(sparql, **options))
@@ -297,7 +242,7 @@ class EmbeddedStore(BaseStore):
                 answer = self._store.query(inject_values(sparql, terms), **options)
             return QueryResult.from_pyoxigraph(answer)
         except SyntaxError as err:
-            raise QueryError(f"invalid SPARQL query: {err}") from err
+            raise QueryError(f"invalid SPARQL query: {short_error(err)}") from err
         except OSError as err:
             raise StoreError(f"query failed on {self._where()}: {err}") from err
 
