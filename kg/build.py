@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.corpus import Article, BadInput, iter_inputs
+from kg.corpus import Article, BadInput, iter_inputs, mask_dateline
 from kg.errors import InputError, OutputError
 from kg.rdf import DIPR, Format, article_graph, article_iri, bind_prefixes
 
@@ -132,7 +132,7 @@ def build_batch(articles: list[Article], *, model: str | None = None, base: str 
     ns = DIPR if base is None else Namespace(base)
     pieces: dict[str, list[tuple[int, int, str]]] = {}  # lang -> (article index, offset, text)
     for n, article in enumerate(articles):
-        for offset, text in _chunks(article.text):
+        for offset, text in _chunks(mask_dateline(article.text)):
             pieces.setdefault(article.lang, []).append((n, offset, text))
     found: list[list] = [[[], {}, 0] for _ in articles]
     for lang, items in pieces.items():

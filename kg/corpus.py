@@ -21,7 +21,10 @@ from kg.errors import InputError
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 MAX_CHARS = 5_000_000  # a document larger than this is refused (about 800,000 words)
-_DATELINE = re.compile(r"^\s*[A-ZÉÈÀÂÎÔÛÇ][A-ZÉÈÀÂÎÔÛÇ' -]+,\s+(\d{1,2})\s+(\w+)(?:\s+(\d{4}))?\s+\((?:Reuters|AFP|AP)\)\s*[-–—]")
+_DATELINE = re.compile(
+    r"^\s*[A-ZÉÈÀÂÎÔÛÇ][A-ZÉÈÀÂÎÔÛÇ'. -]+"  # the city, in capitals
+    r"(?:,\s+(?P<day>\d{1,2})(?:er)?\s+(?P<month>\w+)(?:\s+(?P<year>\d{4}))?)?"  # ", 15 avril 2025"
+    r"\s*\((?:Reuters|AFP|AP|ATS|Belga|dpa|DPA|Xinhua|Anadolu|EFE|ANSA|Kyodo|Yonhap|UPI)\)\s*[-–—]+\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +152,22 @@ def _html_to_text(html: str) -> str:
 
 
 def dateline(text: str) -> str | None:
-    """The dateline of a wire story ("MOSCOU, 15 avril (Reuters) -") as text."""
+    """The dateline of a wire story as text.
+
+    >>> dateline("MOSCOU, 15 avril (Reuters) - Le Kremlin a déclaré …")
+    'MOSCOU, 15 avril (Reuters) - '
+    >>> dateline("BEIJING (AFP) – La Chine a rejeté …")
+    'BEIJING (AFP) – '
+    """
     m = _DATELINE.match(text)
     return m.group(0) if m else None
+
+
+def mask_dateline(text: str) -> str:
+    """The text with its dateline blanked out (same length, so offsets stay true): the
+    parser reads "BEIJING (AFP) – La Chine a rejeté" as a sentence whose subject is BEIJING."""
+    line = dateline(text)
+    return " " * len(line) + text[len(line):] if line else text
 
 
 def read_article(path: Path, *, lang: str | None = None, encoding: str | None = None) -> Article:

@@ -116,8 +116,11 @@ def _role_claims(ctx: Context) -> list[Claim]:
                 of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
         if of is None or of.key == role.person.key:
             continue
+        relation = role.title.role
+        if relation in _STATE_ROLES and of.cls != "State":
+            relation = "officialOf"  # "European Commission President", "chef de la diplomatie de l'UE"
         begin, end, evidence = _sentence(ctx, ctx.doc[role.start].sent)
-        out.append(Claim(subject=role.person, relation=role.title.role, object=of,
+        out.append(Claim(subject=role.person, relation=relation, object=of,
                          sent_start=begin, sent_end=end, evidence=evidence,
                          trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
                          entry=role.title.id, confidence=confidence))

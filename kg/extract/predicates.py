@@ -184,8 +184,8 @@ def _left_actor(ctx: Context, tok: Token, sent: Span) -> Actor | None:
 def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, float]:
     """The agents of a predicate word, the rule that found them, and its confidence."""
     sent = tok.sent
-    # passive: "la proposition a été rejetée par Moscou"
-    if entry.pos == "VERB" and _is_passive(tok):
+    # passive: "la proposition a été rejetée par Moscou", "le plan proposé par Moscou"
+    if entry.pos == "VERB" and (_is_passive(tok) or tok.dep_ in ("acl", "acl:relcl", "relcl")):
         found = _passive_agent(ctx, tok)
         if found:
             return found, "passive-agent", 0.85
@@ -272,7 +272,12 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     if entry.pos == "VERB" and _is_passive(tok) and not (entry.preps and any(_prep_targets(tok, entry.preps))):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
         if subj is not None:
+            if subj.lower_ in ("qui", "which", "that", "who") and tok.dep_ in ("acl:relcl", "relcl"):
+                return [tok.head]  # "the plan, which was proposed by Putin"
             return [subj]
+    if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ == "NOUN" and any(
+            c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
+        return [tok.head]  # participle: "le plan proposé par Moscou"
     found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"]
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     if entry.pos == "NOUN":
@@ -334,6 +339,8 @@ def describes_thing(tok: Token) -> bool:
     "un plan pour envoyer des troupes", "tout plan visant à envoyer des troupes"."""
     if tok.pos_ != "VERB":
         return False
+    if any(c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
+        return False  # "le plan proposé par Moscou", "the plan proposed by Putin": a fact with its agent
     if tok.dep_ in ("advcl", "acl", "xcomp") and any(
             c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in tok.children):
         return tok.dep_ != "xcomp" or tok.head.pos_ in ("NOUN", "VERB") and tok.head.dep_ == "acl"

@@ -65,7 +65,7 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
             i += 1
             continue
         title, j, nat = hit
-        of = nat or _body_before(doc, i, actors)
+        of = nat or _body_before(doc, i, actors, title)
         # nationality adjective right after the title ("britannique"), or "de/du X"
         while j < len(doc):
             if j in actors.demonyms and of is None:
@@ -81,6 +81,11 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                     j = span.end if span is not None else k + 1
                 else:
                     break
+            elif doc[j].lower_ in ("to", "auprès") and j + 2 < len(doc) and (
+                    actors.by_token.get(j + 1) or actors.by_token.get(j + 2)):
+                k = j + 1 if j + 1 in actors.by_token else j + 2  # "ambassador to the United Nations"
+                span = actors.span_of(doc[k])
+                j = span.end if span is not None else k + 1
             elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
                 j += 1  # another adjective: "le président français sortant"
             elif doc[j].pos_ == "ADJ" and actors.by_token[j].cls in _BODY_CLASSES:
@@ -95,6 +100,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         person = actors.by_token.get(k) if k < len(doc) else None
         if person is not None and person.cls != "Person":
             person = None
+        if person is None and k < len(doc) and k not in actors.by_token:
+            person = _unknown_name(doc, k, actors)  # a name the NER mislabelled, right after a title
         if person is None:
             person = _name_before(doc, i, actors)
         out.append(RoleMention(title, i, j, person, of, False))
@@ -102,10 +109,13 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
     return out
 
 
-def _body_before(doc: Doc, i: int, actors: DocActors) -> Actor | None:
+def _body_before(doc: Doc, i: int, actors: DocActors, title: Title | None = None) -> Actor | None:
     """The state or body named right before an English title: "Russian Foreign Minister",
-    "Kremlin spokesman", "NATO Secretary General", "Britain's Prime Minister"."""
+    "Kremlin spokesman", "NATO Secretary General", "Britain's Prime Minister", "Russia's
+    permanent representative", "Putin's spokesman"."""
     k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and k not in actors.demonyms and i - k <= 2:
+        k -= 1  # "permanent", "deputy"
     if k >= 0 and doc[k].lower_ in ("'s", "’s"):
         k -= 1
     if k < 0:
@@ -113,13 +123,33 @@ def _body_before(doc: Doc, i: int, actors: DocActors) -> Actor | None:
     if k in actors.demonyms:
         return actors.demonyms[k]
     cand = actors.by_token.get(k)
+    if cand is not None and cand.cls == "Person" and title is not None and title.role == "spokespersonFor":
+        return cand  # "Putin's spokesman Dmitry Peskov"
     return cand if cand is not None and cand.cls in _BODY_CLASSES else None
 
 
+def _unknown_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
+    """Two or more capitalised proper nouns right after a title, taken as a person's name."""
+    from kg.extract.mentions import person_key
+
+    end = k
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and end not in actors.by_token and end - k < 4:
+        end += 1
+    if end - k < 2:
+        return None
+    name = doc[k:end].text
+    actor = Actor(person_key(name), "Person", name, actors.lang)
+    actors.add(doc[k:end], actor)
+    return actor
+
+
 def _name_before(doc: Doc, i: int, actors: DocActors) -> Actor | None:
-    """A person apposed before the title: "Keir Starmer, le Premier ministre"."""
+    """A person apposed before the title: "Keir Starmer, le Premier ministre",
+    "Robert Wood, deputy U.S. ambassador"."""
     k = i - 1
-    while k >= 0 and doc[k].pos_ == "DET":
+    while k >= 0 and i - k <= 4 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].is_lower or k in actors.demonyms or (
+            k in actors.by_token and actors.by_token[k].cls != "Person") or doc[k].lower_ in ("'s", "’s")):
         k -= 1
     if k >= 1 and doc[k].text == ",":
         cand = actors.by_token.get(k - 1)
