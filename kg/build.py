@@ -147,7 +147,8 @@ def build_batch(articles: list[Article], *, model: str | None = None, base: str 
     for article, (claims, actors, sentences) in zip(articles, found):
         graph = article_graph(article, claims, actors.values(), gazetteer=gaz, base=ns)
         statements = sum(1 for _ in graph.subjects(RDF.type, RDF.Statement))
-        lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
+        # split on "\n" only: literals may hold other line separators (U+2028, U+0085 …) verbatim
+        lines = sorted(line for line in graph.serialize(format="nt").split("\n") if line.strip())
         out.append(Built(article, "\n".join(lines) + "\n", sentences, statements))  # sorted: byte-stable
     return out
 
@@ -212,7 +213,7 @@ def _read_done_blocks(path: Path) -> dict[str, tuple[str, list[str]]]:
     if not path.exists():
         return blocks
     current: list[str] = []
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8", newline="\n") as fh:
         for line in fh:
             m = _DONE.match(line.rstrip("\n"))
             if m:
@@ -286,7 +287,7 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
         if partial is not None and fmt is Format.NQUADS:
             try:
                 partial.parent.mkdir(parents=True, exist_ok=True)
-                fh = open(partial, "w", encoding="utf-8")
+                fh = open(partial, "w", encoding="utf-8", newline="\n")
             except OSError as err:
                 raise OutputError(f"{out}: cannot write: {err.strerror or err}") from None
         if executor is not None:
@@ -336,7 +337,7 @@ def _append(fh, text: str, out: Path) -> None:
 def _to_nquads(nt: str, graph: str) -> str:
     """N-Triples lines -> N-Quads lines in the named graph."""
     out = []
-    for line in nt.splitlines():
+    for line in nt.split("\n"):
         line = line.rstrip()
         if line.endswith(" ."):
             out.append(f"{line[:-2]} <{graph}> .\n")

@@ -259,3 +259,20 @@ def test_odd_article_ids_give_valid_iris_and_keep_the_id(tmp_path):
     assert all(valid_iri(i) for i in iris), sorted(i for i in iris if not valid_iri(i))
     quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
     assert {q.object.value for q in quads if q.predicate.value == str(DCTERMS.identifier)} == set(ODD_IDS)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x1c", "\x0b", "\r"])
+def test_line_separators_inside_text_keep_the_output_parseable(tmp_path, separator):
+    """Literals may hold Unicode line separators verbatim: the N-Quads writer must not cut there."""
+    corpus = tmp_path / "c.jsonl"
+    text = f"Moscou a rejeté{separator} la proposition américaine. La Russie{separator}a rejeté le plan."
+    corpus.write_text(json.dumps({"id": "sep", "text": text, "lang": "fr"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.nq"
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    graph = Dataset()
+    graph.parse(out, format="nquads")
+    ox_quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
+    assert len(graph) > 0 and len(ox_quads) == len(graph)
+    again = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out)])  # a re-run reads it back
+    assert again.exit_code == 0 and "(1 unchanged, reused)" in again.output
