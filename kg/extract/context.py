@@ -22,6 +22,8 @@ SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 PASSIVE_AGENT = frozenset({"obl:agent", "agent"})
 CONJ = "conj"
 # nouns of people or institutions that a nationality adjective turns into its state
+_QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule", "thousands", "hundreds",
+                       "dozens", "millions", "crowds", "scores", "tens"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
 COLLECTIVE = frozenset({
     "gouvernement", "autorités", "autorité", "armée", "forces", "responsable", "responsables",
@@ -69,6 +71,14 @@ class Context:
             return self.resolve(tok.head.head, depth=depth + 1)  # "Kinshasa, qui accuse …"
         if low in self.lex.pronouns or (tok.pos_ == "PRON" and low.lstrip("-") in self.lex.pronouns):
             return self._pronoun(tok)
+        if low in _QUANTITY and depth < 2:  # "des milliers de Géorgiens", "thousands of Serbs"
+            for child in tok.children:
+                target = child if child.dep_ != "prep" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None and child.dep_ in ("nmod", "prep") and target.i > tok.i:
+                    actor = self.resolve(target, depth=depth + 1)
+                    if actor is not None and actor.cls != "Person":
+                        return actor
         if tok.pos_ in ("NOUN", "PROPN") and (low in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE):
             for child in tok.children:
                 if child.i in self.actors.demonyms:
