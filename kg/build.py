@@ -273,13 +273,13 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
             except InputError as err:
                 _bad(report, str(err), on_error)
                 continue
-            report.words += len(item.text.split())
             iri = str(article_iri(item, builder.base))
             if iri in earlier and earlier[iri][0] == item.sha and store is None and fh is not None:
                 fh.writelines(earlier[iri][1])
                 report.documents += 1
                 report.reused += 1
                 continue
+            report.words += len(item.text.split())
             yield item
 
     fh = None

@@ -42,10 +42,17 @@ def build(inputs, output, store_dir, endpoint, lang, model, encoding, on_error, 
         from kg.rdf import Format
 
         Format.from_extension(output)  # refuse an unknown format before any work
-    progress = None
+    progress, bar = None, None
     if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=_count_documents(inputs), unit="doc", file=sys.stderr, dynamic_ncols=True)
+
         def progress(report):
-            click.echo(f"\r{report.documents} documents, {report.statements} statements", nl=False, err=True)
+            bar.update(report.documents - bar.n)
+            seconds = max(report.seconds, 1e-9)
+            bar.set_postfix_str(f"{report.words / seconds:,.0f} words/s, "
+                                f"{report.statements / seconds:,.1f} statements/s, {len(report.errors)} errors")
     try:
         executor = None
         if dask_address:
@@ -57,14 +64,40 @@ def build(inputs, output, store_dir, endpoint, lang, model, encoding, on_error, 
     finally:
         if store is not None:
             store.close()
+        if bar is not None:
+            bar.close()
     if not quiet:
-        click.echo(("\n" if progress else "") + report.summary(), err=True)
+        click.echo(report.summary(), err=True)
     if report.documents == 0:
         if len(report.errors) == 1:
             raise click.ClickException(report.errors[0])
         raise click.ClickException(f"no document could be built ({len(report.errors)} bad inputs)")
     if strict and report.errors:
         raise click.ClickException(f"{len(report.errors)} bad documents (--strict)")
+
+
+def _count_documents(inputs) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know (for the ETA)."""
+    from pathlib import Path
+
+    from kg.corpus import JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if str(item) == "-" or path.name.endswith(".gz"):
+            return None
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file()]
+            if any(p.name.endswith(JSONL_SUFFIXES) for p in files):
+                return None
+            total += sum(p.name.endswith(TEXT_SUFFIXES) for p in files)
+        elif path.name.endswith(JSONL_SUFFIXES) and path.is_file():
+            with open(path, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
 
 
 @click.command()
