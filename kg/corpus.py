@@ -23,7 +23,8 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 MAX_CHARS = 5_000_000  # a document larger than this is refused (about 800,000 words)
 _DATELINE = re.compile(
     r"^\s*[A-ZÉÈÀÂÎÔÛÇ][A-ZÉÈÀÂÎÔÛÇ'. -]+"  # the city, in capitals
-    r"(?:,\s+(?P<day>\d{1,2})(?:er)?\s+(?P<month>\w+)(?:\s+(?P<year>\d{4}))?)?"  # ", 15 avril 2025"
+    r"(?:,\s+(?:(?P<day>\d{1,2})(?:er)?\s+(?P<month>\w+\.?)|(?P<month2>\w+\.?)\s+(?P<day2>\d{1,2}))"
+    r"(?:,?\s+(?P<year>\d{4}))?)?"  # ", 15 avril 2025", ", Nov. 20"
     r"\s*\((?:Reuters|AFP|AP|ATS|Belga|dpa|DPA|Xinhua|Anadolu|EFE|ANSA|Kyodo|Yonhap|UPI)\)\s*[-–—]+\s*")
 
 
@@ -158,6 +159,8 @@ def dateline(text: str) -> str | None:
     'MOSCOU, 15 avril (Reuters) - '
     >>> dateline("BEIJING (AFP) – La Chine a rejeté …")
     'BEIJING (AFP) – '
+    >>> dateline("UNITED NATIONS, Nov. 20 (Xinhua) -- The United States vetoed …")
+    'UNITED NATIONS, Nov. 20 (Xinhua) -- '
     """
     m = _DATELINE.match(text)
     return m.group(0) if m else None

@@ -66,6 +66,8 @@ class Lexicon:
     hypothetical_cues: frozenset[str]
     negation_words: frozenset[str]
     negative_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    reaction_verbs: frozenset[str]
     demonstratives: frozenset[str]
     pronouns: dict[str, dict[str, str]]
     objects: dict[str, str]  # lower-case head word -> class name
@@ -184,6 +186,8 @@ def load_lexicon(lang: str) -> Lexicon:
         hypothetical_cues=frozenset(_words(data.get("hypothetical_cues", []), path, "hypothetical_cues")),
         negation_words=frozenset(_words(data.get("negation_words", []), path, "negation_words")),
         negative_verbs=frozenset(_words(data.get("negative_verbs", []), path, "negative_verbs")),
+        denial_verbs=frozenset(_words(data.get("denial_verbs", []), path, "denial_verbs")),
+        reaction_verbs=frozenset(_words(data.get("reaction_verbs", []), path, "reaction_verbs")),
         demonstratives=frozenset(_words(data.get("demonstratives", []), path, "demonstratives")),
         pronouns={k.lower(): dict(v or {}) for k, v in (data.get("personal_pronouns") or {}).items()},
         objects=objects,

@@ -140,6 +140,8 @@ def _owns_noun(ctx: Context, tok: Token) -> bool:
         return False
     if any(tok.i == t.i for c in verb.children if c.dep_ in SUBJ for t in c.subtree):
         return False  # the noun is inside the subject itself
+    if verb.lemma_.lower() in ctx.lex.reaction_verbs:
+        return False  # "a salué les sanctions", "welcomed the sanctions": someone else's
     return not any(e.relation in _AGAINST for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
 
 
@@ -185,8 +187,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
     """The agents of a predicate word, the rule that found them, and its confidence."""
     sent = tok.sent
     # passive: "la proposition a été rejetée par Moscou", "le plan proposé par Moscou"
-    if entry.pos == "VERB" and (_is_passive(tok) or tok.dep_ in ("acl", "acl:relcl", "relcl")):
-        found = _passive_agent(ctx, tok)
+    if entry.pos == "VERB":  # "rejetée par Moscou", "le plan proposé par Moscou", "as requested by Biden"
+        found = _passive_agent(ctx, tok) if (_is_passive(tok) or tok.tag_ == "VBN" or tok.dep_ in (
+            "acl", "acl:relcl", "relcl") or "Part" in tok.morph.get("VerbForm")) else []
         if found:
             return found, "passive-agent", 0.85
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
@@ -213,6 +216,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             found = ctx.resolve_all(subj)
             if found:
                 return found, "subject", 0.9
+            if entry.pos == "VERB" and subj.pos_ == "NOUN" and ctx.lex.object_kind(subj.lemma_.lower()):
+                return [], "", 0.0  # "the plan … proposed a ceasefire": a thing is the subject, not the speaker
         if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
@@ -278,7 +283,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ == "NOUN" and any(
             c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
         return [tok.head]  # participle: "le plan proposé par Moscou"
-    found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"]
+    found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"
+             and c.lemma_.lower() not in entry.requires]
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     if entry.pos == "NOUN":
         agents_ = set(_prep_targets(tok, entry.agent_preps, deep=True)) if entry.agent_preps else set()
@@ -373,6 +379,13 @@ def _enclosing_predicate(tok: Token) -> Token:
 
 def negated(ctx: Context, tok: Token) -> bool:
     """``n'a pas rejeté``, ``did not reject``: a negation on the word or its auxiliary."""
+    head = tok
+    for _ in range(4):  # "denied that Tehran supplied drones", "a démenti que …"
+        if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head is head:
+            break
+        head = head.head
+        if head.lemma_.lower() in ctx.lex.denial_verbs and head.i < tok.i:
+            return True
     head = tok
     for _ in range(3):  # "failed to reach an agreement", "a échoué à conclure"
         if head.dep_ != "xcomp" or head.head is head:
