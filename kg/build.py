@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.corpus import Article, BadInput, iter_inputs, mask_dateline
+from kg.corpus import Article, BadInput, dateline_date, iter_inputs, mask_dateline
 from kg.errors import InputError, OutputError
 from kg.rdf import DIPR, Format, article_graph, article_iri, bind_prefixes
 
@@ -270,6 +270,8 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
             seen_ids.add(item.id)
             try:
                 item = replace(item, lang=builder.language(item))
+                if not item.date:
+                    item = replace(item, date=dateline_date(item.text, item.lang))
             except InputError as err:
                 _bad(report, str(err), on_error)
                 continue

@@ -166,6 +166,24 @@ def dateline(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def dateline_date(text: str, lang: str | None = None) -> str | None:
+    """ISO date of a dateline that gives its year ("MOSCOU, 15 avril 2025 (Reuters) -").
+
+    >>> dateline_date("MOSCOU, 15 avril 2025 (Reuters) - Le Kremlin …", "fr")
+    '2025-04-15'
+    >>> dateline_date("MOSCOU, 15 avril (Reuters) - Le Kremlin …", "fr") is None  # no year: unknown
+    True
+    """
+    m = _DATELINE.match(text)
+    if not m or not m.group("year"):
+        return None
+    import dateparser
+
+    day, month = m.group("day") or m.group("day2"), m.group("month") or m.group("month2")
+    when = dateparser.parse(f"{day} {month} {m.group('year')}", languages=[lang] if lang else None)
+    return when.date().isoformat() if when else None
+
+
 def mask_dateline(text: str) -> str:
     """The text with its dateline blanked out (same length, so offsets stay true): the
     parser reads "BEIJING (AFP) – La Chine a rejeté" as a sentence whose subject is BEIJING."""

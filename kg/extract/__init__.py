@@ -51,9 +51,11 @@ def extract(doc: Doc, lang: str, *, date: str | None = None) -> tuple[list[Claim
                 if not requires_ok(tok, entry):
                     continue
                 found = _event_claims(ctx, tok, entry, sent, date)
-                if found:  # the action of an offer, a refusal, a threat is part of its object
-                    consumed.update(t.i for t in tok.children if t.dep_ in ("xcomp",) or (
-                        entry.target == "action" and t.dep_ in ("ccomp", "advcl", "acl")))
+                if found:  # the action of an offer, a request, a refusal, a threat is part of its object
+                    for child in tok.children:
+                        if child.dep_ == "xcomp" or (entry.target == "action" and child.dep_ in (
+                                "ccomp", "advcl", "acl")):
+                            consumed.update(t.i for t in child.subtree)
                 claims.extend(found)
     return _dedupe(claims), _all_actors(ctx, claims)
 

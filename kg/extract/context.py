@@ -129,6 +129,9 @@ class Context:
         if speaker is not None and _agrees(speaker, features, self):
             return speaker
         # the last actor named as a subject before the pronoun, of the same number
+        previous = self._previous_subject(tok)
+        if previous is not None and _agrees(previous, features, self):
+            return previous  # "Marco Rubio a rencontré Lavrov. Il a demandé …": the last sentence's subject
         before = [(span, actor) for span, actor in self.actors.spans if span.end <= tok.i]
         for span, actor in reversed(before):
             if span.root.dep_ in SUBJ and _agrees(actor, features, self, span.root):
@@ -139,6 +142,19 @@ class Context:
             for span, actor in reversed(before):
                 if actor.cls == "Person" and span.start < sent_start:
                     return actor
+        return None
+
+    def _previous_subject(self, tok: Token) -> Actor | None:
+        """The subject of the main verb of the sentence before the pronoun's, if an actor;
+        only for a pronoun that is itself the subject at the start of its sentence."""
+        sent = tok.sent
+        if tok.dep_ not in SUBJ or tok.i - sent.start > 3 or sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        root = prev.root
+        for child in root.children:
+            if child.dep_ in SUBJ and child.pos_ != "PRON":
+                return self.resolve(child, depth=1)
         return None
 
     def _description(self, role: RoleMention) -> Actor | None:

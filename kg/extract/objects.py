@@ -52,22 +52,55 @@ def _label(text: str) -> str:
     return (cut[:comma] if comma > 0 else cut[:cut.rfind(" ")]).strip()
 
 
+def _number_before(tok: Token) -> list[Token]:
+    """Number tokens right before a noun, as the tokenizer cut them ("30", "000")."""
+    out, k = [], tok.i - 1
+    while k >= 0 and re.fullmatch(r"\d[\d.,\u202f\u00a0]*", tok.doc[k].text):
+        out.insert(0, tok.doc[k])
+        k -= 1
+    return out
+
+
 def _size(tok: Token) -> int | None:
+    """The number of a noun: "30 000 soldats", "30,000 troops", "environ 30000 troupes"."""
+    before = _number_before(tok)
+    if before:
+        digits = re.sub(r"\D", "", "".join(t.text for t in before))
+        if digits and len(digits) < 10:
+            return int(digits)
     for child in tok.children:
         if child.dep_ in ("nummod", "num") or child.like_num:
-            digits = re.sub(r"\D", "", child.text)
-            if digits:
+            toks = [t for t in child.subtree if t.like_num or re.fullmatch(r"\d+", t.text)]
+            digits = re.sub(r"\D", "", "".join(t.text for t in toks) or child.text)
+            if digits and len(digits) < 10:
                 return int(digits)
     return None
+
+
+def _purpose_clause(head: Token) -> list[Token]:
+    """The purpose clause of the verb a noun is the object of ("… un plan pour envoyer …")."""
+    verb = head.head
+    if head.dep_ not in ("obj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > head.i and any(
+                c.dep_ in ("mark", "aux") and c.lower_ in ("pour", "afin", "to") for c in child.children):
+            return sorted(child.subtree, key=lambda t: t.i)
+    return []
 
 
 def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int | None = None) -> Thing:
     """The thing a phrase names, with its parts; remembered in ``ctx.things``."""
     start, end = _phrase(head, stop)
-    text = ctx.text[start:end]
     lemma = head.lemma_.lower()
     kind = kind or ctx.lex.object_kind(lemma) or ctx.lex.object_kind(head.lower_) or "Topic"
     sub = [t for t in head.subtree if start <= t.idx < end]
+    purpose_clause = _purpose_clause(head) if kind in ("Plan", "Proposal", "Resolution", "Initiative") else []
+    if purpose_clause and (stop is None or purpose_clause[0].i > stop or purpose_clause[-1].i < stop):
+        # "présenter un plan pour envoyer 30 000 soldats": the purpose belongs to the plan
+        sub += purpose_clause
+        end = max(end, purpose_clause[-1].idx + len(purpose_clause[-1].text))
+    text = ctx.text[start:end]
     force = None
     size = _size(head) if kind == "Force" else None
     for tok in sub:
@@ -84,7 +117,7 @@ def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int 
                 for c in tok.children):
             destination = actor
             break
-    low = text.lower()
+    low = (text if kind in ("Topic", "Force") else ctx.doc[head.i].sent.text).lower()
     purpose = next((p for p in _PURPOSES if p in low), None)
     cond = _CONDITION.search(ctx.doc[head.i].sent.text)
     condition = _label(cond.group(1)) if cond and kind not in ("Topic",) else None
@@ -108,9 +141,10 @@ def _phrase_no_clauses(tok: Token) -> tuple[int, int]:
         if child.dep_ in ("nummod", "amod", "det", "advmod", "compound", "num") or (
                 child.dep_ in ("nmod", "prep") and child.i > tok.i and child.i - tok.i <= 3):
             toks.extend(child.subtree)
-    toks.sort(key=lambda t: t.i)
-    while toks and (toks[0].pos_ in ("DET", "ADP") or toks[0].is_punct):
-        toks.pop(0)
+    toks.extend(_number_before(tok))
+    toks = sorted(set(toks), key=lambda t: t.i)
+    while toks and (toks[0].pos_ in ("DET", "ADP") or toks[0].is_punct) and not toks[0].like_num:
+        toks.pop(0)  # "des soldats" -> "soldats"; but "30 000 soldats" keeps its number
     while toks and toks[-1].is_punct:
         toks.pop()
     toks = toks or [tok]

@@ -80,14 +80,20 @@ def resolve_date(text: str, base: str | None, lang: str) -> str | None:
 
 
 def place_of(ctx: Context, tok: Token) -> Actor | None:
-    """``à Riyad`` / ``in Riyadh``: a place named with a locative preposition in the sentence."""
-    for t in tok.sent:
-        if t.i not in ctx.actors.places or t.i in ctx.actors.by_token:
-            continue
-        prev = ctx.doc[t.i - 1] if t.i > 0 else None
-        if prev is not None and prev.lower_ in _PLACE_PREPS:
-            name = ctx.actors.places[t.i]
-            from kg.extract.mentions import slug
+    """``à Riyad`` / ``in Riyadh``: a place named with a locative preposition in the sentence;
+    a capital that elsewhere stands for its state is here the place ("à Pékin")."""
+    from kg.extract.mentions import slug
 
-            return Actor(key=f"place-{slug(name)}", cls="Place", label=name, lang=ctx.lang)
+    for t in tok.sent:
+        prev = ctx.doc[t.i - 1] if t.i > 0 else None
+        if prev is None or prev.lower_ not in _PLACE_PREPS or not t.text[:1].isupper():
+            continue
+        if t.i in ctx.actors.places and t.i not in ctx.actors.by_token:
+            name = ctx.actors.places[t.i]
+        elif t.i in ctx.actors.by_token and ctx.actors.by_token[t.i].cls in ("State",):
+            span = ctx.actors.span_of(t)
+            name = span.text if span is not None else t.text
+        else:
+            continue
+        return Actor(key=f"place-{slug(name)}", cls="Place", label=name, lang=ctx.lang)
     return None
