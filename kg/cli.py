@@ -23,6 +23,7 @@ COMMANDS = [
     ("graph", "graph"),
     ("store", "load"),
     ("store", "query"),
+    ("entities", "entities"),
 ]
 
 

@@ -75,7 +75,7 @@ def article_iri(article: Article, base: Namespace = DIPR) -> URIRef:
 def actor_iri(actor: Actor, base: Namespace = DIPR) -> URIRef:
     if actor.cls == "Place":
         return base[f"place/{slug(actor.key)}"]
-    return base[f"actor/{slug(actor.key)}"]
+    return base[f"actor/{'--'.join(slug(part) for part in actor.key.split('--'))}"]  # "--": one article's
 
 
 def thing_iri(article: Article, thing: Thing, base: Namespace = DIPR) -> URIRef:

@@ -24,7 +24,8 @@ __all__ = ["Actor", "Claim", "Thing", "extract"]
 _ROLE_CONFIDENCE = 0.9
 
 
-def extract(doc: Doc, lang: str, *, date: str | None = None) -> tuple[list[Claim], list[Actor]]:
+def extract(doc: Doc, lang: str, *, date: str | None = None,
+            doc_id: str | None = None) -> tuple[list[Claim], list[Actor]]:
     """Every claim of a parsed document, and every actor it names.
 
     >>> from kg.nlp import load_pipeline
@@ -35,7 +36,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None) -> tuple[list[Claim
     from kg.gazetteer import Gazetteer
 
     lex = load_lexicon(lang)
-    actors = find_actors(doc, lang, Gazetteer.load())
+    actors = find_actors(doc, lang, Gazetteer.load(), scope=doc_id)
     ctx = Context(doc, lex, actors, find_roles(doc, lex, actors), lang)
     attribute(ctx)
     claims: list[Claim] = []

@@ -137,8 +137,12 @@ def _person_name(span: Span) -> str:
     return re.sub(r"\s+-\s+", "-", text).strip()
 
 
-def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
-    """Index every actor mention of ``doc`` (gazetteer entities, people, surnames)."""
+def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> DocActors:
+    """Index every actor mention of ``doc`` (gazetteer entities, people, surnames).
+
+    ``scope`` (the article id) keeps a person known only by one name ("Duterte") to
+    its article: such names never merge across articles.
+    """
     from kg.lexicon import load_lexicon
 
     title_words = {w for t in load_lexicon(lang).titles for seq in t.words for w in seq}
@@ -158,6 +162,10 @@ def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
                         and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in title_words \
                         and doc[start - 1].ent_type_ in ("", *_PERSON_LABELS):
                     start -= 1
+                if start < span.start and not _same_person(doc[start:span.start], entry):
+                    # "Mojtaba Khamenei" is not "Ali Khamenei": a namesake, not the gazetteer's person
+                    name = _person_name(doc[start:span.end])
+                    actor = Actor(person_key(name), "Person", name, lang)
                 span = doc[start:span.end]
                 _remember(people, span.text, actor)
             found.add(span, actor)
@@ -176,7 +184,7 @@ def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
                 found.add(span, Actor(entry.id, entry.cls, entry.labels.get(lang) or span.text, lang,
                                       entry.qid, True))
             elif span[0].pos_ == "PROPN" and len(span.text) > 2:
-                found.add(span, Actor(slug(span.text), "Organization", span.text, lang))
+                found.add(span, Actor(f"org-{slug(span.text)}", "Organization", span.text, lang))
         elif label in _PLACE_LABELS or label == "LOC":
             for tok in ent:
                 found.places[tok.i] = ent.text
@@ -190,7 +198,10 @@ def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
         if entry is not None and entry.cls == "Person":
             known = Actor(entry.id, "Person", entry.labels.get(lang) or entry.labels.get("en") or name,
                           lang, entry.qid, True)
-        actor = known or Actor(person_key(name), "Person", name, lang)
+        key = person_key(name)
+        if known is None and scope and " " not in name.strip():
+            key = f"{slug(scope)}--{key}"  # one name only: this article's person, not a namesake elsewhere
+        actor = known or Actor(key, "Person", name, lang)
         _remember(people, name, actor)
         found.add(span, actor)
     # surnames of known people wherever they appear, whatever their tag
@@ -203,6 +214,14 @@ def find_actors(doc: Doc, lang: str, gazetteer) -> DocActors:
             found.add(doc[tok.i:tok.i + 1], actor)
     found.spans.sort(key=lambda sa: sa[0].start)
     return found
+
+
+def _same_person(first_names: Span, entry) -> bool:
+    """Whether the first names before a gazetteer surname belong to that entry's names."""
+    names = {fold(n) for n in entry.labels.values()}
+    names |= {fold(n) for names_ in entry.aliases.values() for n in names_}
+    words = {w for n in names for w in n.split()}
+    return all(fold(t.text) in words for t in first_names)
 
 
 def _remember(people: dict[str, Actor], name: str, actor: Actor) -> None:
