@@ -421,6 +421,8 @@ def modality(ctx: Context, tok: Token, entry: Entry) -> str:
             return "Intended"  # "prévoit de présenter", "devait rencontrer"
         if lemma in ctx.lex.hypothetical_cues:
             return "Hypothetical"  # "pourrait rejeter"
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ctx.lex.hypothetical_cues for c in tok.children):
+        return "Hypothetical"  # "could reject", "might attack"
     moods = [str(t.morph.get("Mood")) for t in [tok, *tok.children] if t.dep_ in ("cop", "aux", "aux:tense") or t is tok]
     if any("Cnd" in m for m in moods):
         return "Hypothetical"  # "serait inacceptable"

@@ -1,0 +1,223 @@
+"""Rule tests: hand-built ``Doc``s for the grammar helpers (no statistical model), then
+tables of short news sentences through the real pipelines, one row per construction."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract import extract
+from kg.extract.predicates import _case, _controlled, _is_passive, _prep_targets, _subject, describes_thing
+from kg.extract.records import Actor, Thing
+from kg.nlp import load_pipeline
+
+# -- hand-built parses -----------------------------------------------------------------
+
+
+_VOCAB = spacy.blank("fr").vocab  # lexical attributes (lower case) without a statistical model
+
+
+def _doc(words, heads, deps, pos, morphs=None) -> Doc:
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos,
+               morphs=morphs or ["" for _ in words])
+
+
+def test_subject_climbs_an_xcomp_chain():
+    # "Starmer prévoit de présenter un plan": présenter -xcomp-> prévoit -nsubj-> Starmer
+    doc = _doc(["Starmer", "prévoit", "de", "présenter", "un", "plan"],
+               [1, 1, 3, 1, 5, 3], ["nsubj", "ROOT", "mark", "xcomp", "det", "obj"],
+               ["PROPN", "VERB", "ADP", "VERB", "DET", "NOUN"])
+    assert _subject(doc[3]).text == "Starmer"
+
+
+def test_subject_hung_on_the_auxiliary():
+    # "Le Japon a condamné": the parser attached "Japon" to the auxiliary
+    doc = _doc(["Le", "Japon", "a", "condamné"], [1, 2, 3, 3], ["det", "nsubj", "aux:tense", "ROOT"],
+               ["DET", "PROPN", "AUX", "VERB"])
+    assert _subject(doc[3]).text == "Japon"
+
+
+def test_a_new_clause_does_not_borrow_the_main_subject():
+    # "Moscou a dit que le plan a échoué": échoué (ccomp) has its own subject
+    doc = _doc(["Moscou", "dit", "que", "échoué"], [1, 1, 3, 1], ["nsubj", "ROOT", "mark", "ccomp"],
+               ["PROPN", "VERB", "SCONJ", "VERB"])
+    assert _subject(doc[3]) is None
+
+
+def test_participle_adjunct_is_controlled_by_the_main_subject():
+    doc = _doc(["Zelensky", "a", "parlé", ",", "exhortant", "l'OTAN"], [2, 2, 2, 2, 2, 4],
+               ["nsubj", "aux:tense", "ROOT", "punct", "advcl", "obj"],
+               ["PROPN", "AUX", "VERB", "PUNCT", "VERB", "PROPN"],
+               ["", "", "", "", "VerbForm=Part", ""])
+    assert _controlled(doc[4]) and _subject(doc[4]).text == "Zelensky"
+
+
+def test_passive_and_prepositional_complements():
+    # "la proposition a été rejetée par Moscou"
+    doc = _doc(["la", "proposition", "a", "été", "rejetée", "par", "Moscou"], [1, 4, 4, 4, 4, 6, 4],
+               ["det", "nsubj:pass", "aux:tense", "aux:pass", "ROOT", "case", "obl:agent"],
+               ["DET", "NOUN", "AUX", "AUX", "VERB", "ADP", "PROPN"])
+    assert _is_passive(doc[4]) and not _is_passive(doc[1])
+    assert _case(doc[6]) == "par"
+    # "s'opposer à la présence": the complement introduced by "à"
+    doc = _doc(["elle", "s'", "opposait", "à", "la", "présence"], [2, 2, 2, 5, 5, 2],
+               ["nsubj", "expl:comp", "ROOT", "case", "det", "obl:arg"], ["PRON", "PRON", "VERB", "ADP", "DET", "NOUN"])
+    assert [t.text for t in _prep_targets(doc[2], ("à",))] == ["présence"]
+    assert list(_prep_targets(doc[2], ("contre",))) == []
+
+
+def test_english_prepositions_and_datives():
+    # "talks with Iran on Monday": a date is never a target
+    doc = _doc(["talks", "with", "Iran", "on", "Monday"], [0, 0, 1, 0, 3],
+               ["ROOT", "prep", "pobj", "prep", "pobj"], ["NOUN", "ADP", "PROPN", "ADP", "PROPN"])
+    assert [t.text for t in _prep_targets(doc[0], ("with", "on"))] == ["Iran"]
+
+
+def test_a_purpose_clause_describes_a_plan():
+    # "un plan pour envoyer des troupes": envoyer is part of the plan, not an event
+    doc = _doc(["un", "plan", "pour", "envoyer", "des", "troupes"], [1, 1, 3, 1, 5, 3],
+               ["det", "ROOT", "mark", "acl", "det", "obj"], ["DET", "NOUN", "ADP", "VERB", "DET", "NOUN"])
+    assert describes_thing(doc[3])
+
+
+# -- sentences through the real pipelines ------------------------------------------------
+
+def _claims(lang: str, text: str, date: str | None = "2025-02-20"):
+    claims, _ = extract(load_pipeline(lang)(text), lang, date=date)
+    return claims
+
+
+def _facts(claims):
+    out = set()
+    for c in claims:
+        obj = c.object.key if isinstance(c.object, Actor) else c.object.label
+        out.add((c.subject.key, c.relation, obj))
+    return out
+
+
+FRENCH = [
+    # reported speech: "selon X", inverted quote with "a déclaré X", que-clause with a pronoun
+    ("Selon Dmitri Peskov, le plan européen est inacceptable.",
+     {("dmitry-peskov", "rejects", "le plan européen")}),
+    ("« Ce plan est inacceptable », a déclaré Sergueï Lavrov jeudi.",
+     {("sergey-lavrov", "rejects", "Ce plan")}),
+    ("La Russie a déclaré qu'elle s'opposait à la présence de troupes de l'OTAN.",
+     {("russia", "opposes", "la présence de troupes de l'OTAN")}),
+    # conjoined subjects give one statement each
+    ("La France, l'Allemagne et le Royaume-Uni ont condamné l'attaque iranienne.",
+     {("france", "accuses", "l'attaque iranienne"), ("germany", "accuses", "l'attaque iranienne"),
+      ("united-kingdom", "accuses", "l'attaque iranienne")}),
+    # passive with its agent; metonymy (Moscou -> Russia, la Maison Blanche -> the body)
+    ("La proposition américaine a été rejetée par Moscou.",
+     {("russia", "rejects", "La proposition américaine"), ("united-states", "proposes", "La proposition américaine")}),
+    ("La Maison Blanche a rejeté l'offre de Téhéran.", {("white-house", "rejects", "l'offre de Téhéran")}),
+    # nominal predicates: talks as an adjunct, sanctions as an object
+    ("Lors de pourparlers avec les États-Unis à Riyad, la Russie a posé ses conditions.",
+     {("russia", "meetsWith", "united-states")}),
+    ("Washington a imposé des sanctions contre l'Iran.", {("united-states", "sanctions", "iran")}),
+    # titles and homologue roles
+    ("Le président français Emmanuel Macron a rencontré son homologue chinois Xi Jinping.",
+     {("emmanuel-macron", "headOfStateOf", "france"), ("emmanuel-macron", "meetsWith", "xi-jinping")}),
+    ("Le chef de la diplomatie française Jean-Yves Le Drian a parlé.",
+     {("jean-yves-le-drian", "foreignMinisterOf", "france")}),
+    # pronoun subject: the previous sentence's subject
+    ("Marco Rubio a rencontré Sergueï Lavrov. Il a demandé à la Russie de cesser les frappes.",
+     {("marco-rubio", "meetsWith", "sergey-lavrov"), ("marco-rubio", "requests", "russia")}),
+    # relative pronoun: the antecedent is the agent
+    ("Kinshasa, qui accuse Kigali de soutenir le M23, a expulsé l'ambassadeur.",
+     {("dr-congo", "accuses", "rwanda"), ("dr-congo", "sanctions", "l'ambassadeur")}),
+    # veto frame
+    ("La Russie a opposé son veto à la résolution.", {("russia", "rejects", "la résolution")}),
+]
+
+ENGLISH = [
+    ("Russia rejected the American proposal, Kremlin spokesman Dmitry Peskov said.",
+     {("russia", "rejects", "the American proposal"), ("dmitry-peskov", "spokespersonFor", "kremlin")}),
+    ("According to Sergei Lavrov, the plan is unacceptable.", {("sergey-lavrov", "rejects", "the plan")}),
+    ("The proposal was rejected by Moscow.", {("russia", "rejects", "The proposal")}),
+    ("Israeli and Palestinian negotiators held talks with Egypt.",
+     {("israel", "meetsWith", "egypt"), ("palestine", "meetsWith", "egypt")}),
+    ("Hungarian and Romanian officials agreed to cooperate.",
+     {("hungary", "agreesTo", "cooperate"), ("romania", "agreesTo", "cooperate")}),
+    ("The United States imposed sanctions on Iran.", {("united-states", "sanctions", "iran")}),
+    ("Turkey offered to mediate between Russia and Ukraine.",
+     {("turkey", "offers", "mediate between Russia and Ukraine")}),
+    ("China warned the United States against interference in Taiwan.", {("china", "warns", "united-states")}),
+    ("North Korea threatened South Korea with retaliation.", {("north-korea", "threatens", "south-korea")}),
+    ("The United States delivered missiles to Ukraine.", {("united-states", "aids", "ukraine")}),
+    ("Russian forces shelled Kharkiv.", {("russia", "attacks", "Kharkiv")}),
+    ("Poland asked NATO to send more troops.", {("poland", "requests", "nato")}),
+    ("Russia's permanent representative to the United Nations, Vassily Nebenzia, spoke.",
+     {("vassili-nebenzia", "officialOf", "russia")}),
+    ("European Commission President Ursula von der Leyen spoke.",
+     {("ursula-von-der-leyen", "officialOf", "european-commission")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRENCH, ids=[t[:40] for t, _ in FRENCH])
+def test_french_sentences(text, expected):
+    assert expected <= _facts(_claims("fr", text))
+
+
+@pytest.mark.parametrize("text,expected", ENGLISH, ids=[t[:40] for t, _ in ENGLISH])
+def test_english_sentences(text, expected):
+    assert expected <= _facts(_claims("en", text))
+
+
+@pytest.mark.parametrize("lang,text,mood", [
+    ("fr", "La Russie pourrait rejeter la proposition américaine.", "Hypothetical"),
+    ("fr", "Le Kremlin a déclaré que tout plan serait inacceptable.", "Hypothetical"),
+    ("fr", "Emmanuel Macron devait rencontrer Volodymyr Zelensky.", "Intended"),
+    ("fr", "Keir Starmer s'est dit prêt à déployer des troupes.", "Intended"),
+    ("en", "Iran could reject the proposal.", "Hypothetical"),
+    ("en", "Keir Starmer plans to present a peace plan.", "Intended"),
+    ("en", "Iran rejected the proposal.", "Asserted"),
+])
+def test_modality(lang, text, mood):
+    claims = [c for c in _claims(lang, text) if c.relation not in ("headOfGovernmentOf",)]
+    assert claims and {c.modality for c in claims} == {mood}
+
+
+@pytest.mark.parametrize("lang,text,relation", [
+    ("fr", "Le Kremlin n'a pas rejeté la proposition américaine.", "rejects"),
+    ("en", "Russia did not reject the proposal.", "rejects"),
+    ("en", "Israel and Hamas failed to reach an agreement.", "agreesTo"),
+    ("en", "Iran denied that it supplied drones to Russia.", "aids"),
+])
+def test_negated_facts_are_marked(lang, text, relation):
+    claims = [c for c in _claims(lang, text) if c.relation == relation]
+    assert claims and all(c.negated for c in claims)
+
+
+def test_time_is_resolved_against_the_article_date_and_the_place_kept():
+    [claim] = _claims("fr", "Emmanuel Macron a rencontré Volodymyr Zelensky mardi à Kiev.")
+    assert (claim.time_text, claim.date, claim.place.label) == ("mardi", "2025-02-18", "Kiev")
+    [undated] = _claims("fr", "Emmanuel Macron a rencontré Volodymyr Zelensky mardi.", date=None)
+    assert (undated.time_text, undated.date) == ("mardi", None)
+
+
+def test_a_plan_is_a_node_with_its_parts():
+    [claim] = _claims("fr", "Keir Starmer a présenté un plan pour envoyer 30 000 soldats européens en "
+                            "Ukraine en cas d'accord de cessez-le-feu, pour le maintien de la paix.")
+    plan = claim.object
+    assert isinstance(plan, Thing) and plan.kind == "Plan" and plan.proposer.key == "keir-starmer"
+    assert (plan.force.label, plan.force.size) == ("30 000 soldats européens", 30000)
+    assert plan.destination.key == "ukraine"
+    assert (plan.purpose, plan.condition) == ("maintien de la paix", "en cas d'accord de cessez-le-feu")
+
+
+def test_the_reported_proposal_refers_back_to_the_plan():
+    claims = _claims("fr", "Keir Starmer a présenté un plan de paix. "
+                           "Dmitri Peskov a déclaré que la proposition rapportée était inacceptable.")
+    rejected = next(c.object for c in claims if c.relation == "rejects")
+    assert rejected.refers_to is not None and rejected.refers_to.label.startswith("un plan")
+
+
+def test_quotes_spanning_sentences_keep_their_speaker():
+    claims = _claims("fr", "« Cela suscite des inquiétudes pour nous », a déclaré Dmitri Peskov. "
+                           "« Nous rejetons ce plan. »")
+    assert ("dmitry-peskov", "rejects", "ce plan") in _facts(claims)
+
+
+def test_an_unresolvable_pronoun_is_left_out():
+    assert _claims("fr", "Il a rejeté la proposition.") == []
