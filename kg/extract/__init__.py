@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from kg.extract.attribution import attribute
 from kg.extract.context import Context
 from kg.extract.mentions import find_actors
-from kg.extract.predicates import agents, describes_thing, modality, negated, requires_ok, targets
+from kg.extract.predicates import agents, describes_thing, modality, mutual, negated, requires_ok, targets
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.roles import context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
@@ -71,10 +71,12 @@ def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
 
 def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     who, rule, confidence = agents(ctx, tok, entry)
-    if not who:
-        return []
     whom = targets(ctx, tok, entry)
-    if not whom:
+    if entry.relation == "meetsWith":
+        pair = mutual(ctx, tok, entry, who, whom)
+        if pair is not None:  # "X et Y se sont rencontrés", "une rencontre entre X et Y"
+            who, whom, rule, confidence = pair
+    if not who or not whom:
         return []
     mood = modality(ctx, tok, entry)
     neg = negated(ctx, tok)

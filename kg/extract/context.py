@@ -32,7 +32,8 @@ COLLECTIVE = frozenset({
     "government", "authorities", "army", "official", "officials", "diplomats", "diplomat",
     "negotiators", "negotiator", "leaders", "troops", "forces", "regime", "delegation",
     "military", "soldiers", "police", "ministry", "parliament", "side", "leadership", "spokesman",
-    "spokeswoman", "spokesperson", "envoy", "ambassador", "president", "minister", "prime"})
+    "spokeswoman", "spokesperson", "envoy", "ambassador", "president", "minister", "prime",
+    "homologue", "homologues", "counterpart", "counterparts", "partenaires", "partners"})
 
 
 @dataclass
@@ -62,8 +63,8 @@ class Context:
         if actor is not None:
             return actor
         role = self.role_at.get(tok.i)
-        if role is not None:
-            return role.person or self._description(role)
+        if role is not None:  # a title: its holder, a holder named earlier, else the state or body
+            return role.person or self._description(role) or role.of
         if tok.i in self.actors.demonyms and tok.pos_ in ("NOUN", "PROPN"):
             return self.actors.demonyms[tok.i]  # "les Russes", "the Israelis"
         low = tok.lower_

@@ -337,6 +337,8 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
                 break  # a thing's conjuncts stay in its label
     if entry.object_kinds:
         out = [o for o in out if isinstance(o, Thing) and o.kind in entry.object_kinds]
+    if entry.relation == "meetsWith":
+        out = [o for o in out if isinstance(o, Actor)]  # one meets someone: "a reçu une proposition" is no meeting
     return out
 
 
@@ -345,6 +347,9 @@ def describes_thing(tok: Token) -> bool:
     "un plan pour envoyer des troupes", "tout plan visant à envoyer des troupes"."""
     if tok.pos_ != "VERB":
         return False
+    if tok.dep_ == "advcl" and not any(
+            c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN" for c in tok.head.children):
+        return False  # "s'est rendu à Pyongyang pour rencontrer Kim": an intended event, not a plan's content
     if any(c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
         return False  # "le plan proposé par Moscou", "the plan proposed by Putin": a fact with its agent
     if tok.dep_ in ("advcl", "acl", "xcomp") and any(
@@ -428,4 +433,23 @@ def modality(ctx: Context, tok: Token, entry: Entry) -> str:
         return "Hypothetical"  # "serait inacceptable"
     if any(c.lower_ in ("si", "if") and c.dep_ in ("mark",) for c in tok.children):
         return "Conditional"
+    if tok.dep_ == "advcl" and any(c.lower_ in ("pour", "afin", "to") for c in tok.children if c.i < tok.i):
+        return "Intended"  # "pour rencontrer Kim", "to meet Kim"
     return "Asserted"
+
+
+def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
+    """Meetings named by their parties together: "X et Y se sont rencontrés" (a reciprocal
+    verb with conjoined subjects), "une rencontre entre X et Y" (a noun with "entre"/"between"):
+    each party meets the others. Returns (agents, targets, rule, confidence) or None."""
+    parties: list[Actor] = []
+    if entry.pos == "VERB" and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
+        if _is_reflexive(tok) or tok.lemma_.lower() in ("meet", "talk", "negotiate", "confer"):
+            parties = who
+    elif entry.pos == "NOUN":
+        for cand in _prep_targets(tok, ("entre", "between")):
+            parties = ctx.resolve_all(cand)
+            break
+    if len(parties) < 2:
+        return None
+    return parties[:1], parties[1:], "mutual", 0.75
