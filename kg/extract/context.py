@@ -72,6 +72,16 @@ class Context:
             return self.resolve(tok.head.head, depth=depth + 1)  # "Kinshasa, qui accuse …"
         if low in self.lex.pronouns or (tok.pos_ == "PRON" and low.lstrip("-") in self.lex.pronouns):
             return self._pronoun(tok)
+        if tok.pos_ in ("NOUN", "PROPN") and depth < 1:
+            for child in tok.children:  # "le ministre, Sergei Lavrov"
+                if child.dep_ in ("appos", "flat:name", "nmod") and child.i > tok.i:
+                    actor = self.actors.actor_at(child)
+                    if actor is not None and actor.cls == "Person":
+                        return actor
+        if tok.pos_ == "NOUN" and (low in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE):
+            named = self._name_after(tok)  # "son homologue chinois Xi Jinping"
+            if named is not None:
+                return named
         if low in _QUANTITY and depth < 2:  # "des milliers de Géorgiens", "thousands of Serbs"
             for child in tok.children:
                 target = child if child.dep_ != "prep" else next(
@@ -97,12 +107,6 @@ class Context:
                     self.actors.actor_at(child) if child.dep_ in ("compound", "amod") else None)
                 if actor is not None:
                     return actor
-        if tok.pos_ in ("NOUN", "PROPN") and depth < 1:
-            for child in tok.children:  # "le ministre, Sergei Lavrov"
-                if child.dep_ in ("appos", "flat:name", "nmod") and child.i > tok.i:
-                    actor = self.actors.actor_at(child)
-                    if actor is not None and actor.cls == "Person":
-                        return actor
         return None
 
     def resolve_all(self, tok: Token) -> list[Actor]:
@@ -144,6 +148,15 @@ class Context:
                 if actor.cls == "Person" and span.start < sent_start:
                     return actor
         return None
+
+    def _name_after(self, tok: Token) -> Actor | None:
+        """A person named right after a noun of people and its adjectives."""
+        k = tok.i + 1
+        while k < len(self.doc) and k - tok.i <= 3 and (k in self.actors.demonyms or self.doc[k].pos_ == "ADJ"
+                                                        or self.doc[k].text == ","):
+            k += 1
+        actor = self.actors.by_token.get(k) if k < len(self.doc) else None
+        return actor if actor is not None and actor.cls == "Person" else None
 
     def _previous_subject(self, tok: Token) -> Actor | None:
         """The subject of the main verb of the sentence before the pronoun's, if an actor;
