@@ -128,6 +128,23 @@ FRENCH = [
      {("dr-congo", "accuses", "rwanda"), ("dr-congo", "sanctions", "l'ambassadeur")}),
     # veto frame
     ("La Russie a opposé son veto à la résolution.", {("russia", "rejects", "la résolution")}),
+    # meetings: reciprocal verbs, "rencontre entre", visits, purpose of a trip
+    ("Aleksandar Vucic et Albin Kurti se sont rencontrés à Bruxelles.",
+     {("aleksandar-vucic", "meetsWith", "albin-kurti")}),
+    ("Une rencontre entre Vladimir Poutine et Kim Jong Un a eu lieu à Pyongyang.",
+     {("vladimir-putin", "meetsWith", "kim-jong-un")}),
+    ("Vladimir Poutine s'est rendu en Corée du Nord pour rencontrer Kim Jong Un.",
+     {("vladimir-putin", "meetsWith", "north-korea"), ("vladimir-putin", "meetsWith", "kim-jong-un")}),
+    ("Xi Jinping effectue une visite d'État en France.", {("xi-jinping", "meetsWith", "france")}),
+    ("Le Hamas a reçu une nouvelle proposition de cessez-le-feu.", set()),
+    # coordinated holders of a plural title
+    ("Il a parlé avec les présidents américain Donald Trump et ukrainien Volodymyr Zelensky.",
+     {("donald-trump", "headOfStateOf", "united-states"), ("volodymyr-zelenskyy", "headOfStateOf", "ukraine")}),
+    # warnings, threats, obligations in reported speech
+    ("La mise en garde de Washington contre l'Iran a été entendue.", {("united-states", "warns", "iran")}),
+    ("L'Iran a promis une riposte contre Israël.", {("iran", "threatens", "israel")}),
+    ("« La Russie doit cesser son agression », a déclaré Emmanuel Macron.",
+     {("emmanuel-macron", "requests", "russia")}),
 ]
 
 ENGLISH = [
@@ -156,7 +173,12 @@ ENGLISH = [
 
 @pytest.mark.parametrize("text,expected", FRENCH, ids=[t[:40] for t, _ in FRENCH])
 def test_french_sentences(text, expected):
-    assert expected <= _facts(_claims("fr", text))
+    found = _facts(_claims("fr", text))
+    assert expected <= found if expected else not {f for f in found if f[1] == "meetsWith"}
+
+
+def test_a_promised_threat_is_no_offer():
+    assert {c.relation for c in _claims("fr", "L'Iran a promis une riposte contre Israël.")} == {"threatens"}
 
 
 @pytest.mark.parametrize("text,expected", ENGLISH, ids=[t[:40] for t, _ in ENGLISH])

@@ -58,7 +58,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
                                 "ccomp", "advcl", "acl")):
                             consumed.update(t.i for t in child.subtree)
                 claims.extend(found)
-    return _dedupe(claims), _all_actors(ctx, claims)
+    return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
 
 
 def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
@@ -97,7 +97,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
                 trigger=tok.text, rule=f"{ctx.lang}.{entry.pos.lower()}.{rule}", entry=entry.id,
                 confidence=round(confidence * (0.9 if mood != "Asserted" else 1.0), 2),
                 modality=mood, negated=neg, speaker=speaker if speaker != subject else None,
-                time_text=when, date=resolve_date(when, date, ctx.lang) if when else None, place=place))
+                time_text=when, date=resolve_date(when, date, ctx.lang) if when else None, place=place,
+                trigger_start=tok.idx))
     return out
 
 
@@ -130,6 +131,21 @@ def _role_claims(ctx: Context) -> list[Claim]:
                          trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
                          entry=role.title.id, confidence=confidence))
     return out
+
+
+_HOSTILE = frozenset({"threatens", "attacks"})
+_FRIENDLY = frozenset({"offers", "proposes", "supports", "agreesTo"})
+
+
+def _drop_promised_threats(claims: list[Claim]) -> list[Claim]:
+    """"a promis une riposte", "vowed retaliation": the promise of a threat is the threat,
+    not an offer; drop the friendly claim whose object holds a hostile claim's trigger."""
+    def covered(c: Claim) -> bool:
+        obj = c.object
+        return isinstance(obj, Thing) and c.relation in _FRIENDLY and any(
+            d.relation in _HOSTILE and d.subject.key == c.subject.key and obj.start <= d.trigger_start < obj.end
+            for d in claims)
+    return [c for c in claims if not covered(c)]
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -373,7 +373,7 @@ def requires_ok(tok: Token, entry: Entry) -> bool:
         return False
     if not entry.requires:
         return True
-    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children} | {tok.head.lemma_.lower()}
     near |= {g.lemma_.lower() for c in tok.children for g in c.children}
     return bool(near & set(entry.requires))
 
@@ -384,12 +384,13 @@ def _enclosing_predicate(tok: Token) -> Token:
 
 def negated(ctx: Context, tok: Token) -> bool:
     """``n'a pas rejeté``, ``did not reject``: a negation on the word or its auxiliary."""
-    head = tok
-    for _ in range(4):  # "denied that Tehran supplied drones", "a démenti que …"
+    head, reported = tok, False
+    for _ in range(4):  # "denied that Tehran supplied drones", "a démenti que …" (not "denied … and condemned …")
         if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head is head:
             break
+        reported = reported or head.dep_ == "ccomp"
         head = head.head
-        if head.lemma_.lower() in ctx.lex.denial_verbs and head.i < tok.i:
+        if reported and head.lemma_.lower() in ctx.lex.denial_verbs and head.i < tok.i:
             return True
     head = tok
     for _ in range(3):  # "failed to reach an agreement", "a échoué à conclure"

@@ -60,3 +60,4 @@ class Claim:
     time_text: str | None = None
     date: str | None = None
     place: Actor | None = None
+    trigger_start: int = -1  # character offset of the trigger word in the article

@@ -18,6 +18,8 @@ from kg.lexicon import Lexicon, Title
 
 _OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "of", "the", "la", "le", "l'", "l’", "from"})
 _SKIP = frozenset({",", "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "-", "—"})
+_GOVERNMENT_WORDS = frozenset({"gouvernement", "ministère", "présidence", "armée", "government", "ministry"})
+_POSTING_PREPS = frozenset({"to", "auprès", "en", "in", "à", "au", "at"})
 _BODY_CLASSES = frozenset({"State", "GovernmentBody", "InternationalOrganization", "Organization"})
 
 
@@ -75,13 +77,17 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                 while k < len(doc) and doc[k].lower_ in _OF_WORDS:
                     k += 1
                 cand = actors.by_token.get(k)
+                if cand is None and k + 1 < len(doc) and doc[k].lower_ in _GOVERNMENT_WORDS \
+                        and k + 1 in actors.demonyms and of is None:
+                    of, j = actors.demonyms[k + 1], k + 2  # "du gouvernement congolais"
+                    continue
                 if cand is not None and cand.cls in _BODY_CLASSES and of is None:
                     of = cand
                     span = actors.span_of(doc[k])
                     j = span.end if span is not None else k + 1
                 else:
                     break
-            elif doc[j].lower_ in ("to", "auprès") and j + 2 < len(doc) and (
+            elif doc[j].lower_ in _POSTING_PREPS and of is not None and j + 2 < len(doc) and (
                     actors.by_token.get(j + 1) or actors.by_token.get(j + 2)):
                 k = j + 1 if j + 1 in actors.by_token else j + 2  # "ambassador to the United Nations"
                 span = actors.span_of(doc[k])
@@ -105,6 +111,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         if person is None:
             person = _name_before(doc, i, actors)
         out.append(RoleMention(title, i, j, person, of, False))
+        if person is not None:
+            out.extend(_coordinated(doc, title, k, actors))
         i = max(j, i + 1)
     return out
 
@@ -126,6 +134,23 @@ def _body_before(doc: Doc, i: int, actors: DocActors, title: Title | None = None
     if cand is not None and cand.cls == "Person" and title is not None and title.role == "spokespersonFor":
         return cand  # "Putin's spokesman Dmitry Peskov"
     return cand if cand is not None and cand.cls in _BODY_CLASSES else None
+
+
+def _coordinated(doc: Doc, title: Title, k: int, actors: DocActors) -> list[RoleMention]:
+    """Further holders of a plural title: "les présidents américain Donald Trump et
+    ukrainien Volodymyr Zelensky" (conjunction, nationality, name)."""
+    out = []
+    span = actors.span_of(doc[k])
+    n = span.end if span is not None else k + 1
+    while n + 2 < len(doc) and doc[n].lower_ in ("et", "and", ",") and n + 1 in actors.demonyms:
+        state = actors.demonyms[n + 1]
+        person = actors.by_token.get(n + 2)
+        if person is None or person.cls != "Person":
+            break
+        out.append(RoleMention(title, n + 1, n + 2, person, state, False))
+        span = actors.span_of(doc[n + 2])
+        n = span.end if span is not None else n + 3
+    return out
 
 
 def _unknown_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
