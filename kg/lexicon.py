@@ -72,6 +72,7 @@ class Lexicon:
     pronouns: dict[str, dict[str, str]]
     objects: dict[str, str]  # lower-case head word -> class name
     leader_words: frozenset[str]
+    state_leaders: frozenset[str] = frozenset()
     condition_cues: tuple[str, ...] = ()
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
@@ -192,6 +193,7 @@ def load_lexicon(lang: str) -> Lexicon:
         pronouns={k.lower(): dict(v or {}) for k, v in (data.get("personal_pronouns") or {}).items()},
         objects=objects,
         leader_words=frozenset(_words(tdata.get("leader_words", []), tpath, "leader_words")),
+        state_leaders=frozenset(_words(tdata.get("state_leaders", []), tpath, "state_leaders")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
         index={k: tuple(v) for k, v in index.items()},
     )

@@ -123,6 +123,9 @@ def _role_claims(ctx: Context) -> list[Claim]:
         if of is None or of.key == role.person.key:
             continue
         relation = role.title.role
+        if relation == "officialOf" and of.cls == "State" and \
+                ctx.doc[role.start:role.end][0].lower_ in ctx.lex.state_leaders:
+            relation = "headOfStateOf"  # "le dirigeant nord-coréen Kim Jong Un", "Libyan leader Gaddafi"
         if relation in _STATE_ROLES and of.cls != "State":
             relation = "officialOf"  # "European Commission President", "chef de la diplomatie de l'UE"
         begin, end, evidence = _sentence(ctx, ctx.doc[role.start].sent)

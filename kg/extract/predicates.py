@@ -374,6 +374,9 @@ def requires_ok(tok: Token, entry: Entry) -> bool:
     if not entry.requires:
         return True
     near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children} | {tok.head.lemma_.lower()}
+    verb = _governing_verb(tok) if tok.pos_ == "NOUN" else None
+    if verb is not None:
+        near.add(verb.lemma_.lower())  # "a promis vendredi une riposte"
     near |= {g.lemma_.lower() for c in tok.children for g in c.children}
     return bool(near & set(entry.requires))
 
