@@ -11,12 +11,15 @@
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from importlib import metadata, resources
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -29,29 +32,21 @@ CHUNK_CHARS = 100_000  # longer documents are parsed in pieces of about this siz
 _DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64}) ([0-9a-f]{12})$")
 
 
+@functools.cache
 def fingerprint() -> str:
     """What the graph of a document depends on besides its text: the package's code
     and its shipped data (lexicons, gazetteer). An earlier output block is reused only
-    if it was built with the same fingerprint."""
-    import functools
-    import hashlib
-    from importlib import metadata, resources
-
-    @functools.cache
-    def compute() -> str:
-        h = hashlib.sha256()
-        try:
-            h.update(metadata.version("diplomacy-kg").encode())
-        except metadata.PackageNotFoundError:
-            pass
-        root = resources.files("kg")
-        for ref in sorted((p for p in _walk(root) if p.name.endswith((".py", ".yaml", ".jsonl"))),
-                          key=lambda p: str(p)):
-            h.update(ref.name.encode())
-            h.update(ref.read_bytes())
-        return h.hexdigest()[:12]
-
-    return compute()
+    if it was built with the same fingerprint. Computed once per process."""
+    h = hashlib.sha256()
+    try:
+        h.update(metadata.version("diplomacy-kg").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    root = resources.files("kg")
+    for ref in sorted((p for p in _walk(root) if p.name.endswith((".py", ".yaml", ".jsonl"))), key=str):
+        h.update(ref.name.encode())
+        h.update(ref.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def _walk(folder):

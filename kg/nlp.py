@@ -5,7 +5,7 @@ Two components are added to the statistical model:
 * ``kg_sentences`` (before the parser) sets sentence starts by rule, so that
   French quotes and ``… a déclaré jeudi que …`` are not split apart, and
   the parser then respects them;
-* ``kg_actors`` (an ``entity_ruler`` after the NER) marks states,
+* ``kg_actors`` (``kg.ruler``, phrase matchers after the NER) marks states,
   organisations, government bodies, capitals used as metonyms and known
   people from the shipped gazetteer, overriding the model where it errs
   ("Starmer" is not a place).
@@ -101,16 +101,13 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     >>> [s.text for s in nlp("Le Kremlin a déclaré jeudi que le plan était inacceptable. Il a ajouté.").sents][0]
     'Le Kremlin a déclaré jeudi que le plan était inacceptable.'
     """
-    from kg.gazetteer import Gazetteer
-
     module = _import_model(lang, model)
     nlp = module.load()
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("kg_sentences", before=before) if before else nlp.add_pipe("kg_sentences", first=True)
     if "senter" in nlp.pipe_names:
         nlp.disable_pipe("senter")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_actors", after="ner",
-                         config={"overwrite_ents": True, "phrase_matcher_attr": None})
-    gaz = Gazetteer.load()
-    ruler.add_patterns(gaz.patterns(lang) + gaz.demonym_patterns(lang))
+    import kg.ruler  # noqa: F401  (registers the kg_gazetteer factory)
+
+    nlp.add_pipe("kg_gazetteer", name="kg_actors", after="ner", config={"lang": lang})
     return nlp
