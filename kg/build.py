@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph
 
 from kg.corpus import Article, BadInput, dateline_date, iter_inputs, mask_dateline
 from kg.errors import InputError, OutputError
-from kg.rdf import DIPR, Format, article_graph, article_iri, bind_prefixes
+from kg.rdf import DIPR, Format, Triples, article_graph, article_iri, bind_prefixes
 
 CHUNK_CHARS = 100_000  # longer documents are parsed in pieces of about this size
 _DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64}) ([0-9a-f]{12})$")
@@ -140,11 +140,9 @@ def build_batch(articles: list[Article], *, model: str | None = None, base: str 
             found[n][2] += sum(1 for _ in doc.sents)
     out = []
     for article, (claims, actors, sentences) in zip(articles, found):
-        graph = article_graph(article, claims, actors.values(), gazetteer=gaz, base=ns)
-        statements = sum(1 for _ in graph.subjects(RDF.type, RDF.Statement))
-        # split on "\n" only: literals may hold other line separators (U+2028, U+0085 …) verbatim
-        lines = sorted(line for line in graph.serialize(format="nt").split("\n") if line.strip())
-        out.append(Built(article, "\n".join(lines) + "\n", sentences, statements))  # sorted: byte-stable
+        triples = article_graph(article, claims, actors.values(), gazetteer=gaz, base=ns, graph=Triples())
+        statements = sum(1 for _, p, o in triples if p == RDF.type and o == RDF.Statement)
+        out.append(Built(article, triples.ntriples(), sentences, statements))  # sorted: byte-stable
     return out
 
 
@@ -170,9 +168,19 @@ def run_processes(articles: Iterable[Article], *, jobs: int, model=None, base=No
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
+    from itertools import chain
+
+    from kg.nlp import load_pipeline
+
+    chunks = _batches(articles, batch)
+    first = next(chunks, None)
+    if first is None:
+        return
+    for lang in sorted({a.lang for a in first}):
+        load_pipeline(lang, model)  # loaded once here; the forked workers inherit it
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque = deque()
-        for chunk in _batches(articles, batch):
+        for chunk in chain([first], chunks):
             pending.append(pool.submit(build_batch, chunk, model=model, base=base))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
@@ -223,7 +231,7 @@ def _read_done_blocks(path: Path) -> dict[str, tuple[str, list[str]]]:
 def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, *,
                 store=None, lang: str | None = None, model: str | None = None,
                 encoding: str | None = None, on_error: str = "skip", base: str | None = None,
-                jobs: int = 1, executor=None,
+                batch: int = 16, jobs: int = 1, executor=None,
                 progress: Callable[[BuildReport], None] | None = None) -> BuildReport:
     """Build the graph of every input document into ``output`` and/or ``store``.
 
@@ -232,6 +240,7 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
         output: a file whose extension gives the format (.ttl .nt .nq .trig .jsonld).
         store: an open store (``kg.store.open_store``); each article replaces its graph.
         lang: the language of documents that do not say (else detected).
+        batch: articles parsed together (and written together).
         jobs: worker processes (1: in this process).
         executor: a callable ``(articles, model=, base=) -> Iterator[Built]`` that runs
             the work elsewhere (``kg.distributed.dask_executor``); overrides ``jobs``.
@@ -290,9 +299,9 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
         if executor is not None:
             results = executor(articles(), model=model, base=base)
         elif jobs > 1:
-            results = run_processes(articles(), jobs=jobs, model=model, base=base)
+            results = run_processes(articles(), jobs=jobs, model=model, base=base, batch=batch)
         else:
-            results = run_serial(articles(), model=model, base=base)
+            results = run_serial(articles(), model=model, base=base, batch=batch)
         for built in results:
             article = built.article
             report.documents += 1

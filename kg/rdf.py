@@ -82,10 +82,22 @@ def thing_iri(article: Article, thing: Thing, base: Namespace = DIPR) -> URIRef:
     return base[f"thing/{slug(article.id)[:40]}-{_h(article.id, thing.start, thing.end, n=12)}"]
 
 
+class Triples(set):
+    """A plain set of triples with ``add``: what the writer fills when no rdflib ``Graph``
+    (and its indexes) is needed, as in a build that only writes N-Triples."""
+
+    def ntriples(self) -> str:
+        """The triples as sorted N-Triples lines (byte-stable whatever the set's order)."""
+        from rdflib.plugins.serializers.nt import _nt_row
+
+        return "".join(sorted(_nt_row(t) for t in self))
+
+
 def article_graph(article: Article, claims: Iterable[Claim], actors: Iterable[Actor], *,
-                  gazetteer=None, base: Namespace = DIPR) -> Graph:
-    """All triples about one article (its metadata, actors, things and statements)."""
-    g = Graph()
+                  gazetteer=None, base: Namespace = DIPR, graph=None) -> Graph:
+    """All triples about one article (its metadata, actors, things and statements),
+    added to ``graph`` (a new rdflib ``Graph`` by default, or a :class:`Triples`)."""
+    g = Graph() if graph is None else graph
     doc = article_iri(article, base)
     lang = article.lang or None
     g.add((doc, RDF.type, DIP.Article))

@@ -13,6 +13,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 from rdflib.util import guess_format
 
+from tests.helpers import to_rdflib
 from kg.cli import main
 from kg.vocab import DIP
 
@@ -51,21 +52,11 @@ def rdflib_triples(path: Path) -> set:
     return set(ds.triples((None, None, None)))
 
 
-def _to_rdflib(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def oxigraph_triples(path: Path) -> set:
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
-    return {(_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object))
+    return {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
             for q in ox.parse(path=str(path), format=fmt)}
 
 

@@ -21,6 +21,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, XSD
 
+from tests.helpers import to_rdflib, valid_iri
 from kg.build import Builder, BuildReport, build_files
 from kg.cli import main
 from kg.corpus import Article
@@ -32,18 +33,6 @@ SHARED = ROOT.parent / "shared"
 KG = next((p for p in (Path(sys.executable).with_name("kg"), ROOT / ".venv" / "bin" / "kg") if p.exists()),
           Path(sys.executable).with_name("kg"))
 DONE = re.compile(r"^# kg:done <([^>]*)> ([0-9a-f]{64}) [0-9a-f]{12}\n", re.M)
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f-\x9f]+")
-
-
-def valid_iri(iri: str) -> bool:
-    """An absolute IRI without spaces, quotes, angle brackets or control characters."""
-    if not _IRI.fullmatch(iri):
-        return False
-    try:
-        ox.NamedNode(iri)
-    except ValueError:
-        return False
-    return True
 
 
 def _first_sentence(text: str) -> str:
@@ -118,7 +107,7 @@ def runs(tmp_path_factory) -> Runs:
     corpus = _write_corpus(root / "corpus.jsonl", records)
     (root / "killed").mkdir()
     killed = root / "killed" / "out.nq"
-    proc = subprocess.Popen([str(KG), "build", str(corpus), "-o", str(killed), "-q"], cwd=root,
+    proc = subprocess.Popen([str(KG), "build", str(corpus), "-o", str(killed), "-q", "--batch", "1"], cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seen: dict = {}
     watcher = threading.Thread(target=_kill_after_first_block,
@@ -194,16 +183,6 @@ def test_changed_document_is_rebuilt_alone(runs, tmp_path):
 
 # -- any text, any id --------------------------------------------------------------------
 
-def _to_rdflib(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 TEXT = st.text(alphabet=st.one_of(st.characters(), st.sampled_from(list('"\'<>\\{}|^`\n\r\t\x00\x0b\x1f\x7f\u2028😀🇫🇷«»“”'))),
@@ -225,7 +204,7 @@ def test_any_text_gives_a_graph_that_parses_back(text):
     assert isomorphic(graph, Graph().parse(data=nt, format="nt"))
     back = Graph()
     for triple in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
-        back.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+        back.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
     assert isomorphic(graph, back)
     iris = {str(t) for triple in graph for t in triple if isinstance(t, URIRef)}
     assert all(valid_iri(i) for i in iris), sorted(i for i in iris if not valid_iri(i))

@@ -13,6 +13,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
+from tests.helpers import valid_iri
 from kg.build import Builder, build_files
 from kg.corpus import Article, read_article
 from kg.evaluate import evaluate
@@ -24,18 +25,6 @@ GOLD = SHARED / "eval" / "seed-gold.jsonl"
 SEED_ID = "000_e8b4b98b5a399a37"
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 DIPR = "https://w3id.org/dipkg/id/"
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f-\x9f]+")
-
-
-def valid_iri(iri: str) -> bool:
-    """An absolute IRI without spaces, quotes, angle brackets or control characters."""
-    if not _IRI.fullmatch(iri):
-        return False
-    try:
-        ox.NamedNode(iri)
-    except ValueError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize(("iri", "ok"), [

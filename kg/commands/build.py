@@ -19,12 +19,14 @@ from kg.commands import friendly
 @click.option("--on-error", type=click.Choice(["skip", "fail"]), default="skip", show_default=True,
               help="What to do with a bad document.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any document was bad.")
+@click.option("--batch", type=click.IntRange(1), default=16, show_default=True,
+              help="Articles parsed together (larger: faster, more memory; each batch is written at once).")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Run on a Dask distributed cluster (scheduler address, or 'local' for a LocalCluster).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary.")
 @friendly
-def build(inputs, output, store_dir, endpoint, lang, model, encoding, on_error, strict, jobs, dask_address, quiet):
+def build(inputs, output, store_dir, endpoint, lang, model, encoding, on_error, strict, batch, jobs, dask_address, quiet):
     """Build the graph of news articles (files, folders, JSONL corpora, - for stdin).
 
     Example: kg build seeds/ -o out/seed.ttl --store out/store
@@ -58,9 +60,9 @@ def build(inputs, output, store_dir, endpoint, lang, model, encoding, on_error, 
         if dask_address:
             from kg.distributed import dask_executor
 
-            executor = dask_executor(dask_address)
+            executor = dask_executor(dask_address, batch=batch)
         report = build_files(inputs, output, store=store, lang=lang, model=model, encoding=encoding,
-                             on_error=on_error, jobs=jobs, executor=executor, progress=progress)
+                             on_error=on_error, batch=batch, jobs=jobs, executor=executor, progress=progress)
     finally:
         if store is not None:
             store.close()

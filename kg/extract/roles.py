@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -35,22 +36,31 @@ class RoleMention:
     of_is_context: bool  # the state was taken from the sentence, not the title
 
 
+@functools.lru_cache(maxsize=8)
+def _by_first_word(titles: tuple[Title, ...]) -> dict[str, list[tuple[Title, tuple[str, ...]]]]:
+    """Title word sequences indexed by their first word (so a token is checked against few)."""
+    index: dict[str, list[tuple[Title, tuple[str, ...]]]] = {}
+    for title in titles:
+        for words in title.words:
+            index.setdefault(words[0], []).append((title, words))
+    return index
+
+
 def _match_title(doc: Doc, i: int, titles: tuple[Title, ...], actors: DocActors) -> tuple[Title, int, Actor | None] | None:
     """The longest title starting at token i (nationality adjectives may sit inside)."""
     best = None
-    for title in titles:
-        for words in title.words:
-            j, k, nat = i, 0, None
-            while k < len(words) and j < len(doc):
-                text = doc[j].lower_.replace("’", "'")
-                if text == words[k]:
-                    j, k = j + 1, k + 1
-                elif k > 0 and j in actors.demonyms and nat is None:
-                    nat, j = actors.demonyms[j], j + 1
-                else:
-                    break
-            if k == len(words) and (best is None or j - i > best[1] - i):
-                best = (title, j, nat)
+    for title, words in _by_first_word(titles).get(doc[i].lower_.replace("’", "'"), ()):
+        j, k, nat = i, 0, None
+        while k < len(words) and j < len(doc):
+            text = doc[j].lower_.replace("’", "'")
+            if text == words[k]:
+                j, k = j + 1, k + 1
+            elif k > 0 and j in actors.demonyms and nat is None:
+                nat, j = actors.demonyms[j], j + 1
+            else:
+                break
+        if k == len(words) and (best is None or j - i > best[1] - i):
+            best = (title, j, nat)
     return best
 
 
