@@ -33,6 +33,7 @@ GROUPS = (
     "event relations",
     "super-properties",
     "role relations and their inverses",
+    "actor names",
     "statement annotations",
     "object parts",
     "article",

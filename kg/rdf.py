@@ -135,18 +135,23 @@ def _actor(g: Graph, actor: Actor, base: Namespace, gazetteer, written: set) -> 
     g.add((node, RDFS.label, Literal(actor.label, lang=actor.lang)))
     if actor.qid:
         g.add((node, OWL.sameAs, WD[actor.qid]))
+    names = {actor.label}
     if gazetteer is not None and actor.gazetteer:
         entry = gazetteer.get(actor.key)
         for lang, label in entry.labels.items():
             g.add((node, RDFS.label, Literal(label, lang=lang)))
-        for lang, names in list(entry.aliases.items()) + list(entry.metonyms.items()):
-            for name in names:
+            names.add(label)
+        for lang, aliases in list(entry.aliases.items()) + list(entry.metonyms.items()):
+            for name in aliases:
                 g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
+                names.add(name)
         if entry.government_of:
             state = gazetteer.get(entry.government_of)
             other = Actor(state.id, state.cls, state.labels.get(actor.lang) or state.labels.get("en", state.id),
                           actor.lang, state.qid, True)
             g.add((node, DIP.governmentOf, _actor(g, other, base, gazetteer, written)))
+    for key in {name.lower() for name in names}:  # SPARQL's LCASE: ?actor dip:nameKey LCASE(?name)
+        g.add((node, DIP.nameKey, Literal(key)))
     return node
 
 

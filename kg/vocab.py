@@ -83,6 +83,8 @@ class DIP(DefinedNamespace):
     hasSpokesperson: URIRef
     hasMember: URIRef
     hasGovernment: URIRef
+    # actor names
+    nameKey: URIRef
     # statement annotations
     evidence: URIRef
     confidence: URIRef

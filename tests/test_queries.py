@@ -89,13 +89,24 @@ def test_proposals(mini):
     }
 
 
-@pytest.mark.parametrize("name", ["Russia", "russie", "RUSSIE"])
+@pytest.mark.parametrize("name", ["Russia", "russie", "RUSSIE", "rUSSIA", "RuSsIe"])
 def test_actor_timeline_matches_any_label_ignoring_case(mini, name):
     result = run_canned(mini, "actor-timeline", name=name)
     assert rows(result, "date", "subject", "relation", "object") == {
         ("2025-02-18", "Russia", DIP + "meetsWith", "United States"),
         ("2025-02-18", "Russia", DIP + "opposes", "deployment of NATO troops in Ukraine"),
     }
+
+
+NAME_LOOKUP = """SELECT DISTINCT ?actor WHERE {
+  BIND(LCASE(?name) AS ?key) GRAPH ?g { ?actor <https://w3id.org/dipkg/onto#nameKey> ?key } }"""
+
+
+@pytest.mark.parametrize("name", ["ÉTATS-UNIS", "états-unis", "United STATES", "us"])
+def test_name_keys_fold_the_case_of_accented_names(mini, name):
+    # the look-up of actor-timeline: LCASE of the name against the lower-case keys
+    result = mini.query(NAME_LOOKUP, bindings={"name": name})
+    assert rows(result) == {("https://w3id.org/dipkg/id/actor/united-states",)}
 
 
 def test_actor_timeline_includes_what_the_actor_said(mini):

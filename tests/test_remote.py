@@ -28,7 +28,7 @@ from tests.test_queries import canned_queries as _canned
 
 pytestmark = pytest.mark.server
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
-MINI_TRIPLES = 177
+MINI_TRIPLES = 199
 
 
 def free_port() -> int:
@@ -125,7 +125,7 @@ def test_replace_graph_by_graph_store_protocol(remote):
     remote.load_file(MINI)
     nt = b'<https://example.org/a> <https://example.org/p> "x" .\n'
     assert remote.replace_graph(EN, nt) == 1
-    assert remote.count() == MINI_TRIPLES - 84 + 1
+    assert remote.count() == MINI_TRIPLES - 97 + 1
 
 
 def test_update_fallback_in_batches(endpoint, embedded):

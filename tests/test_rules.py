@@ -235,6 +235,19 @@ def test_the_reported_proposal_refers_back_to_the_plan():
     assert rejected.refers_to is not None and rejected.refers_to.label.startswith("un plan")
 
 
+@pytest.mark.parametrize("lang, text, antecedent", [
+    ("fr", "La Russie s'oppose à la présence de troupes de l'OTAN en Ukraine. Moscou a demandé des "
+           "informations sur le rapport. Le Kremlin a déclaré que la proposition était inacceptable. "
+           "Lavrov a mis en garde contre une telle chose.", "la proposition"),
+    ("fr", "Le Kremlin a demandé des informations sur le rapport. La Russie s'oppose à la présence de "
+           "troupes de l'OTAN en Ukraine, et Lavrov met en garde contre une telle chose.", "la présence"),
+])
+def test_a_bare_demonstrative_refers_to_the_nearest_thing_before_it(lang, text, antecedent):
+    # "une telle chose" has no kind of its own: it stands for the nearest thing, whatever its kind
+    things = [c.object for c in _claims(lang, text) if isinstance(c.object, Thing) and c.object.label.startswith("une telle")]
+    assert things and things[0].refers_to is not None and things[0].refers_to.label.startswith(antecedent)
+
+
 def test_quotes_spanning_sentences_keep_their_speaker():
     claims = _claims("fr", "« Cela suscite des inquiétudes pour nous », a déclaré Dmitri Peskov. "
                            "« Nous rejetons ce plan. »")

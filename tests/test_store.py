@@ -17,8 +17,8 @@ from kg.sparql import inject_values, query_form
 from kg.store import EmbeddedStore, LoadReport, open_store
 from tests.test_queries import EN, FR, MINI
 
-MINI_TRIPLES = 177
-EN_TRIPLES = 84
+MINI_TRIPLES = 199
+EN_TRIPLES = 97
 NT = b'<https://example.org/a> <https://example.org/p> "x"@fr .\n<https://example.org/a> <https://example.org/q> "y" .\n'
 
 

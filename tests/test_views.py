@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KREMLIN = "https://w3id.org/dipkg/id/actor/kremlin"
 RUSSIA = "https://w3id.org/dipkg/id/actor/russia"
 STARMER = "https://w3id.org/dipkg/id/actor/keir-starmer"
+PESKOV = "https://w3id.org/dipkg/id/actor/dmitry-peskov"
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +56,15 @@ def test_kremlin_rejects_the_troop_plan(stance):
     assert "inacceptable" in rejections[0]["evidence"]
 
 
-def test_russia_stands_against_the_proposer_starmer(stance):
-    assert stance.nodes[RUSSIA]["label"] == "Russia" and stance.nodes[STARMER]["label"] == "Keir Starmer"
-    toward_starmer = _edges(stance, RUSSIA, STARMER)
-    assert toward_starmer and all(d["sign"] == -1 and d["via"] == "proposal" for d in toward_starmer)
+def test_peskov_stands_against_the_proposer_starmer(stance):
+    # "la proposition rapportée" and the "Cela" that follows refer back to Starmer's plan
+    assert stance.nodes[PESKOV]["label"] == "Dmitry Peskov" and stance.nodes[STARMER]["label"] == "Keir Starmer"
+    toward_starmer = _edges(stance, PESKOV, STARMER)
+    assert {d["relation"] for d in toward_starmer} == {"rejects", "warns"}
+    assert all(d["sign"] == -1 and d["via"] == "proposal" for d in toward_starmer)
     # each comes with the direct edge of the same statement, to the thing that stands for the plan
     for d in toward_starmer:
-        assert stance.has_edge(RUSSIA, d["object"], key=d["statement"])
+        assert stance.has_edge(PESKOV, d["object"], key=d["statement"])
         assert stance.nodes[d["object"]]["kind"] == "thing"
     assert any(d["relation"] == "proposes" for _, _, d in stance.out_edges(STARMER, data=True))
 

@@ -123,8 +123,11 @@ def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int 
     condition = _label(cond.group(1)) if cond and kind not in ("Topic",) else None
     refers_to = None
     if head.lower_ in ctx.lex.demonstratives or any(c.lower_ in _BACK_REFERENCE for c in head.children):
-        earlier = [t for t in reversed(ctx.things) if t.kind != "Force" and t.start < start]
-        same = [t for t in earlier if t.kind == kind or {t.kind, kind} <= {"Plan", "Proposal"}]
+        # the nearest thing before it; a plan or a proposal looks back for one of its kind,
+        # a bare "cela" / "une telle chose" (a Topic: no kind of its own) for any thing
+        earlier = sorted((t for t in ctx.things if t.kind != "Force" and t.start < start),
+                         key=lambda t: t.start, reverse=True)
+        same = [t for t in earlier if kind != "Topic" and (t.kind == kind or {t.kind, kind} <= {"Plan", "Proposal"})]
         refers_to = (same or earlier or [None])[0]
     thing = Thing(key=f"{start}-{end}", kind=kind, label=_label(text) or head.text, start=start, end=end,
                   lang=ctx.lang, size=size, force=force, destination=destination, purpose=purpose,
