@@ -73,6 +73,7 @@ class Lexicon:
     objects: dict[str, str]  # lower-case head word -> class name
     leader_words: frozenset[str]
     state_leaders: frozenset[str] = frozenset()
+    collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
     condition_cues: tuple[str, ...] = ()
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
@@ -194,6 +195,7 @@ def load_lexicon(lang: str) -> Lexicon:
         objects=objects,
         leader_words=frozenset(_words(tdata.get("leader_words", []), tpath, "leader_words")),
         state_leaders=frozenset(_words(tdata.get("state_leaders", []), tpath, "state_leaders")),
+        collective=frozenset(w.lower() for w in _words(tdata.get("collective_nouns", []), tpath, "collective_nouns")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
         index={k: tuple(v) for k, v in index.items()},
     )

@@ -21,19 +21,9 @@ from kg.lexicon import Lexicon
 SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 PASSIVE_AGENT = frozenset({"obl:agent", "agent"})
 CONJ = "conj"
-# nouns of people or institutions that a nationality adjective turns into its state
 _QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule", "thousands", "hundreds",
                        "dozens", "millions", "crowds", "scores", "tens"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
-COLLECTIVE = frozenset({
-    "gouvernement", "autorités", "autorité", "armée", "forces", "responsable", "responsables",
-    "diplomate", "diplomates", "négociateur", "négociateurs", "dirigeants", "officiels", "troupes",
-    "diplomatie", "pays", "état", "régime", "militaires", "soldats", "parlement", "délégation",
-    "government", "authorities", "army", "official", "officials", "diplomats", "diplomat",
-    "negotiators", "negotiator", "leaders", "troops", "forces", "regime", "delegation",
-    "military", "soldiers", "police", "ministry", "parliament", "side", "leadership", "spokesman",
-    "spokeswoman", "spokesperson", "envoy", "ambassador", "president", "minister", "prime",
-    "homologue", "homologues", "counterpart", "counterparts", "partenaires", "partners"})
 
 
 @dataclass
@@ -78,7 +68,7 @@ class Context:
                     actor = self.actors.actor_at(child)
                     if actor is not None and actor.cls == "Person":
                         return actor
-        if tok.pos_ == "NOUN" and (low in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE):
+        if tok.pos_ == "NOUN" and (low in self.lex.collective or tok.lemma_.lower() in self.lex.collective):
             named = self._name_after(tok)  # "son homologue chinois Xi Jinping"
             if named is not None:
                 return named
@@ -90,7 +80,7 @@ class Context:
                     actor = self.resolve(target, depth=depth + 1)
                     if actor is not None and actor.cls != "Person":
                         return actor
-        if tok.pos_ in ("NOUN", "PROPN") and (low in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE):
+        if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.collective or tok.lemma_.lower() in self.lex.collective):
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     return self.actors.demonyms[child.i]
@@ -113,7 +103,7 @@ class Context:
         """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",
         "Hungarian and Romanian officials")."""
         out = []
-        if tok.lower_ in COLLECTIVE or tok.lemma_.lower() in COLLECTIVE:
+        if tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective:
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     for t in [child, *_conjuncts(child)]:
