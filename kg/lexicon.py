@@ -74,6 +74,7 @@ class Lexicon:
     leader_words: frozenset[str]
     state_leaders: frozenset[str] = frozenset()
     collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
+    group_nouns: frozenset[str] = frozenset()  # nouns of groups that do not act for their state
     condition_cues: tuple[str, ...] = ()
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
@@ -196,6 +197,7 @@ def load_lexicon(lang: str) -> Lexicon:
         leader_words=frozenset(_words(tdata.get("leader_words", []), tpath, "leader_words")),
         state_leaders=frozenset(_words(tdata.get("state_leaders", []), tpath, "state_leaders")),
         collective=frozenset(w.lower() for w in _words(tdata.get("collective_nouns", []), tpath, "collective_nouns")),
+        group_nouns=frozenset(w.lower() for w in _words(tdata.get("group_nouns", []), tpath, "group_nouns")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
         index={k: tuple(v) for k, v in index.items()},
     )

@@ -177,6 +177,29 @@ def test_french_sentences(text, expected):
     assert expected <= found if expected else not {f for f in found if f[1] == "meetsWith"}
 
 
+@pytest.mark.parametrize("lang, text, subject, relation, obj", [
+    # a group qualified by a nationality is its own actor, never the state
+    ("en", "Rwandan rebels demanded talks with President Paul Kagame.", "group-rwandan-rebels", "requests", None),
+    ("en", "Irish nationalist guerrillas wounded two British soldiers.", "group-irish-nationalist-guerrillas",
+     "attacks", "united-kingdom"),
+    ("fr", "Les colons israéliens ont attaqué un village palestinien.", "group-colons-israeliens", "attacks", None),
+    # forces and their arms stand for their state
+    ("en", "Russian aircraft bombed a village in Herat.", "russia", "attacks", None),
+    ("fr", "La police égyptienne a ouvert le feu sur les manifestants.", "egypt", "attacks", None),
+    ("en", "Ghanaian authorities deported hundreds of Liberians.", "ghana", "sanctions", None),
+])
+def test_groups_and_forces_with_a_nationality(lang, text, subject, relation, obj):
+    claims = [c for c in _claims(lang, text) if c.relation == relation]
+    assert any(c.subject.key == subject and (obj is None or getattr(c.object, "key", None) == obj)
+               for c in claims), [(c.subject.key, c.relation, getattr(c.object, "key", c.object)) for c in claims]
+    group = next((c.subject for c in claims if c.subject.key.startswith("group-")), None)
+    assert group is None or group.cls == "Group"
+
+
+def test_a_group_without_nationality_is_no_actor():
+    assert not [c for c in _claims("en", "Rebels attacked the convoy.") if c.relation == "attacks"]
+
+
 def test_a_promised_threat_is_no_offer():
     assert {c.relation for c in _claims("fr", "L'Iran a promis une riposte contre Israël.")} == {"threatens"}
 

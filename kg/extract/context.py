@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.mentions import DocActors
+from kg.extract.mentions import DocActors, slug
 from kg.extract.records import Actor, Thing
 from kg.extract.roles import RoleMention
 from kg.lexicon import Lexicon
@@ -97,7 +97,26 @@ class Context:
                     self.actors.actor_at(child) if child.dep_ in ("compound", "amod") else None)
                 if actor is not None:
                     return actor
+        if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.group_nouns or tok.lemma_.lower() in self.lex.group_nouns):
+            return self._group(tok)
         return None
+
+    def _group(self, tok: Token) -> Actor | None:
+        """An unnamed group that a nationality qualifies: "Rwandan rebels", "les colons israéliens".
+
+        Its label is the nationality words and the noun as written; its key, the slug of the
+        label, so that the same words name the same group across articles. Without a
+        nationality ("rebels", "the students") there is no telling which group it is.
+        """
+        words = [c for c in tok.children
+                 if c.i in self.actors.demonyms and c.dep_ in ("amod", "compound", "nmod")]
+        if not words:
+            return None
+        first, last = min(w.i for w in words + [tok]), max(w.i for w in words + [tok])
+        if last - first > 4:
+            return None
+        label = self.doc[first:last + 1].text  # with the words between: "Irish nationalist guerrillas"
+        return Actor(key=f"group-{slug(label)}", cls="Group", label=label, lang=self.lang)
 
     def resolve_all(self, tok: Token) -> list[Actor]:
         """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",
