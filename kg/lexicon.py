@@ -75,6 +75,7 @@ class Lexicon:
     state_leaders: frozenset[str] = frozenset()
     collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
     group_nouns: frozenset[str] = frozenset()  # nouns of groups that do not act for their state
+    legislature_words: frozenset[str] = frozenset()  # words naming a parliament or assembly
     condition_cues: tuple[str, ...] = ()
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
@@ -198,6 +199,8 @@ def load_lexicon(lang: str) -> Lexicon:
         state_leaders=frozenset(_words(tdata.get("state_leaders", []), tpath, "state_leaders")),
         collective=frozenset(w.lower() for w in _words(tdata.get("collective_nouns", []), tpath, "collective_nouns")),
         group_nouns=frozenset(w.lower() for w in _words(tdata.get("group_nouns", []), tpath, "group_nouns")),
+        legislature_words=frozenset(w.lower() for w in _words(tdata.get("legislature_words", []), tpath,
+                                                               "legislature_words")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
         index={k: tuple(v) for k, v in index.items()},
     )

@@ -200,6 +200,19 @@ def test_a_group_without_nationality_is_no_actor():
     assert not [c for c in _claims("en", "Rebels attacked the convoy.") if c.relation == "attacks"]
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "French National Assembly president Laurent Fabius held talks in Beijing.",
+     ("laurent-fabius", "officialOf", "french-national-assembly")),
+    ("fr", "Le président de l'Assemblée nationale française, Richard Ferrand, a parlé.",
+     ("richard-ferrand", "officialOf", "french-national-assembly")),
+    ("fr", "Le chef de la diplomatie française Jean-Noël Barrot a parlé.",
+     ("jean-noel-barrot", "foreignMinisterOf", "france")),
+])
+def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, text, expected):
+    roles = {(c.subject.key, c.relation, c.object.key) for c in _claims(lang, text) if c.relation.endswith("Of")}
+    assert expected in roles and not any(r[1] == "headOfStateOf" for r in roles)
+
+
 def test_a_promised_threat_is_no_offer():
     assert {c.relation for c in _claims("fr", "L'Iran a promis une riposte contre Israël.")} == {"threatens"}
 

@@ -116,7 +116,8 @@ def _role_claims(ctx: Context) -> list[Claim]:
         of, confidence, rule = role.of, _ROLE_CONFIDENCE, "title"
         if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf"):
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
-        if of is not None and of.cls == "GovernmentBody" and of.gazetteer and role.title.role in _STATE_ROLES:
+        if of is not None and of.cls == "GovernmentBody" and of.gazetteer and role.title.role in _STATE_ROLES \
+                and not _legislature(of, ctx.lex, gaz):  # "National Assembly president": the assembly's
             state = gaz.get(gaz.get(of.key).government_of) if gaz.get(of.key).government_of else None
             if state is not None:  # "chef de la diplomatie française" -> France, not the ministry
                 of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
@@ -134,6 +135,14 @@ def _role_claims(ctx: Context) -> list[Claim]:
                          trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
                          entry=role.title.id, confidence=confidence))
     return out
+
+
+def _legislature(body: Actor, lex, gaz) -> bool:
+    """Whether a body is a parliament or assembly (its names hold a legislature word):
+    its president or speaker is its officer, not the head of its state."""
+    entry = gaz.get(body.key)
+    names = [body.label, *entry.labels.values(), *(n for ns in entry.aliases.values() for n in ns)]
+    return any(word in lex.legislature_words for name in names for word in name.lower().split())
 
 
 _HOSTILE = frozenset({"threatens", "attacks"})
