@@ -7,6 +7,7 @@ are deterministic. See ``docs/graph-shape.md``.
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -88,9 +89,16 @@ class Triples(set):
 
     def ntriples(self) -> str:
         """The triples as sorted N-Triples lines (byte-stable whatever the set's order)."""
-        from rdflib.plugins.serializers.nt import _nt_row
+        return "".join(sorted(_nt_line(t) for t in self))
 
-        return "".join(sorted(_nt_row(t) for t in self))
+
+@functools.lru_cache(maxsize=1 << 16)
+def _nt_line(triple) -> str:
+    """One N-Triples line; cached, as the triples about gazetteer actors recur in every
+    article that names them."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return _nt_row(triple)
 
 
 def article_graph(article: Article, claims: Iterable[Claim], actors: Iterable[Actor], *,
@@ -131,28 +139,38 @@ def _actor(g: Graph, actor: Actor, base: Namespace, gazetteer, written: set) -> 
     if node in written:
         return node
     written.add(node)
-    g.add((node, RDF.type, DIP[actor.cls] if actor.cls != "Place" else DIP.Place))
-    g.add((node, RDFS.label, Literal(actor.label, lang=actor.lang)))
-    if actor.qid:
-        g.add((node, OWL.sameAs, WD[actor.qid]))
-    names = {actor.label}
+    for triple in _actor_triples(actor, node, gazetteer):
+        g.add(triple)
     if gazetteer is not None and actor.gazetteer:
         entry = gazetteer.get(actor.key)
-        for lang, label in entry.labels.items():
-            g.add((node, RDFS.label, Literal(label, lang=lang)))
-            names.add(label)
-        for lang, aliases in list(entry.aliases.items()) + list(entry.metonyms.items()):
-            for name in aliases:
-                g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
-                names.add(name)
         if entry.government_of:
             state = gazetteer.get(entry.government_of)
             other = Actor(state.id, state.cls, state.labels.get(actor.lang) or state.labels.get("en", state.id),
                           actor.lang, state.qid, True)
             g.add((node, DIP.governmentOf, _actor(g, other, base, gazetteer, written)))
-    for key in {name.lower() for name in names}:  # SPARQL's LCASE: ?actor dip:nameKey LCASE(?name)
-        g.add((node, DIP.nameKey, Literal(key)))
     return node
+
+
+@functools.lru_cache(maxsize=4096)
+def _actor_triples(actor: Actor, node: URIRef, gazetteer) -> tuple:
+    """Type, names, link and name keys of an actor; cached, as the same actors recur."""
+    out = [(node, RDF.type, DIP[actor.cls] if actor.cls != "Place" else DIP.Place),
+           (node, RDFS.label, Literal(actor.label, lang=actor.lang))]
+    if actor.qid:
+        out.append((node, OWL.sameAs, WD[actor.qid]))
+    names = {actor.label}
+    if gazetteer is not None and actor.gazetteer:
+        entry = gazetteer.get(actor.key)
+        for lang, label in entry.labels.items():
+            out.append((node, RDFS.label, Literal(label, lang=lang)))
+            names.add(label)
+        for lang, aliases in list(entry.aliases.items()) + list(entry.metonyms.items()):
+            for name in aliases:
+                out.append((node, SKOS.altLabel, Literal(name, lang=lang)))
+                names.add(name)
+    for key in sorted({name.lower() for name in names}):  # SPARQL's LCASE: ?actor dip:nameKey LCASE(?name)
+        out.append((node, DIP.nameKey, Literal(key)))
+    return tuple(out)
 
 
 def _thing(g: Graph, article: Article, thing: Thing, base: Namespace, gazetteer, written: set) -> URIRef:
