@@ -46,10 +46,12 @@ def _by_first_word(titles: tuple[Title, ...]) -> dict[str, list[tuple[Title, tup
     return index
 
 
-def _match_title(doc: Doc, i: int, titles: tuple[Title, ...], actors: DocActors) -> tuple[Title, int, Actor | None] | None:
-    """The longest title starting at token i (nationality adjectives may sit inside)."""
+def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str, ...]]]],
+                 actors: DocActors) -> tuple[Title, int, Actor | None] | None:
+    """The longest title starting at token i (nationality adjectives may sit inside);
+    ``index``: the titles by first word (:func:`_by_first_word`)."""
     best = None
-    for title, words in _by_first_word(titles).get(doc[i].lower_.replace("’", "'"), ()):
+    for title, words in index.get(doc[i].lower_.replace("’", "'"), ()):
         j, k, nat = i, 0, None
         while k < len(words) and j < len(doc):
             text = doc[j].lower_.replace("’", "'")
@@ -67,12 +69,13 @@ def _match_title(doc: Doc, i: int, titles: tuple[Title, ...], actors: DocActors)
 def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
     """Every title in the document with the person and the body it attaches to."""
     out: list[RoleMention] = []
+    index = _by_first_word(lex.titles)  # once: hashing the titles for the cache costs
     i = 0
     while i < len(doc):
         if i in actors.by_token and actors.by_token[i].cls == "Person":
             i += 1
             continue
-        hit = _match_title(doc, i, lex.titles, actors)
+        hit = _match_title(doc, i, index, actors)
         if hit is None:
             i += 1
             continue
