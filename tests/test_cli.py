@@ -316,3 +316,25 @@ def test_main_help(runner):
     for path, _ in COMMANDS:
         if len(path) == 1:
             assert re.search(rf"^  {path[0]}\b", result.output, re.M)
+
+
+@pytest.mark.slow
+def test_make_run_builds_loads_and_answers_every_example_query(tmp_path):
+    """The README's first command, as a user types it (into a temporary output folder)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None or not (ROOT / ".venv" / ".installed").exists():
+        pytest.skip("needs make and the project's .venv (created by `make`)")
+    out = tmp_path / "out"
+    proc = subprocess.run(["make", "--no-print-directory", "run", f"OUT={out}"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert (out / "seed.nq").stat().st_size > 0 and (out / "seed.ttl").stat().st_size > 0
+    answered = re.findall(r"^== scripts/queries/([\w-]+)\.rq$", proc.stdout, re.M)
+    assert sorted(answered) == sorted(p.stem for p in (ROOT / "scripts" / "queries").glob("*.rq"))
+    # every example query printed a table with at least one row under its header rule
+    for block in proc.stdout.split("\n== ")[1:]:
+        lines = block.splitlines()
+        assert len(lines) >= 4 and set(lines[2]) <= {"-", " "}, block[:500]
+    assert "Kremlin" in proc.stdout.split("actor-timeline.rq", 1)[1]
