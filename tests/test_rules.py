@@ -213,6 +213,30 @@ def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, tex
     assert expected in roles and not any(r[1] == "headOfStateOf" for r in roles)
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    # parties of a meeting noun named together as its subject meet each other
+    ("en", "Russia and Ukraine held talks in Istanbul on Friday.", ("russia", "meetsWith", "ukraine")),
+    ("fr", "La Russie et l'Ukraine ont tenu des négociations à Istanbul.", ("russia", "meetsWith", "ukraine")),
+    # calls are meetings
+    ("en", "Antony Blinken telephoned Sergei Lavrov on Tuesday.", ("antony-blinken", "meetsWith", "sergey-lavrov")),
+    ("en", "Joe Biden had a phone call with Xi Jinping on Monday.", ("joe-biden", "meetsWith", "xi-jinping")),
+    ("fr", "Emmanuel Macron a parlé de la crise lors d'une conversation téléphonique avec Vladimir Poutine.",
+     ("emmanuel-macron", "meetsWith", "vladimir-putin")),
+    # a name after the title's portfolio; a name closing a quotation before its title
+    ("fr", "Le vice-ministre russe des Affaires étrangères, Sergueï Riabkov, a démenti.",
+     ("sergei-riabkov", "officialOf", "russia")),
+    ("fr", "Kinshasa a expulsé « M. Vincent Karega », ambassadeur du Rwanda en RDC.",
+     ("vincent-karega", "officialOf", "rwanda")),
+])
+def test_meetings_calls_and_apposed_titles(lang, text, expected):
+    found = {(c.subject.key, c.relation, getattr(c.object, "key", None)) for c in _claims(lang, text)}
+    assert expected in found, found
+
+
+def test_one_party_alone_holds_no_meeting():
+    assert not [c for c in _claims("en", "Russia held talks in Istanbul on Friday.") if c.relation == "meetsWith"]
+
+
 def test_a_promised_threat_is_no_offer():
     assert {c.relation for c in _claims("fr", "L'Iran a promis une riposte contre Israël.")} == {"threatens"}
 

@@ -444,7 +444,8 @@ def modality(ctx: Context, tok: Token, entry: Entry) -> str:
 
 def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
     """Meetings named by their parties together: "X et Y se sont rencontrés" (a reciprocal
-    verb with conjoined subjects), "une rencontre entre X et Y" (a noun with "entre"/"between"):
+    verb with conjoined subjects), "une rencontre entre X et Y" (a noun with "entre"/"between"),
+    "X and Y held talks" (a meeting noun whose agents are conjoined, with no other party):
     each party meets the others. Returns (agents, targets, rule, confidence) or None."""
     parties: list[Actor] = []
     if entry.pos == "VERB" and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
@@ -454,6 +455,8 @@ def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
         for cand in _prep_targets(tok, ("entre", "between")):
             parties = ctx.resolve_all(cand)
             break
+        if len(parties) < 2 and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
+            parties = who  # "Israel and Lebanon renewed negotiations", "X et Y ont tenu des pourparlers"
     if len(parties) < 2:
         return None
     return parties[:1], parties[1:], "mutual", 0.75

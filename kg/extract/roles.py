@@ -21,6 +21,7 @@ _OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "of", "the", "la", "le",
 _SKIP = frozenset({",", "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "-", "—"})
 _GOVERNMENT_WORDS = frozenset({"gouvernement", "ministère", "présidence", "armée", "government", "ministry"})
 _POSTING_PREPS = frozenset({"to", "auprès", "en", "in", "à", "au", "at"})
+_CLOSING_QUOTES = frozenset({'"', "»", "”", "’", "'"})
 _BODY_CLASSES = frozenset({"State", "GovernmentBody", "InternationalOrganization", "Organization"})
 
 
@@ -122,6 +123,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         if person is None and k < len(doc) and k not in actors.by_token:
             person = _unknown_name(doc, k, actors)  # a name the NER mislabelled, right after a title
         if person is None:
+            person = _name_after_portfolio(doc, j, actors)
+        if person is None:
             person = _name_before(doc, i, actors)
         out.append(RoleMention(title, i, j, person, of, False))
         if person is not None:
@@ -166,6 +169,20 @@ def _coordinated(doc: Doc, title: Title, k: int, actors: DocActors) -> list[Role
     return out
 
 
+def _name_after_portfolio(doc: Doc, j: int, actors: DocActors) -> Actor | None:
+    """A person apposed after the title's portfolio, which names no actor: "le vice-ministre
+    iranien des Affaires étrangères, Abbas Araghchi", "deputy minister for trade, Ana Díaz"."""
+    k = j
+    while k < len(doc) and k - j < 6 and k not in actors.by_token and (
+            doc[k].lower_ in _OF_WORDS or doc[k].lower_ in ("for", "pour", "chargé", "chargée")
+            or doc[k].pos_ in ("NOUN", "ADJ", "PROPN")):
+        k += 1
+    if k == j or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    cand = actors.by_token.get(k + 1)
+    return cand if cand is not None and cand.cls == "Person" else None
+
+
 def _unknown_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
     """Two or more capitalised proper nouns right after a title, taken as a person's name."""
     from kg.extract.mentions import person_key
@@ -190,6 +207,8 @@ def _name_before(doc: Doc, i: int, actors: DocActors) -> Actor | None:
             k in actors.by_token and actors.by_token[k].cls != "Person") or doc[k].lower_ in ("'s", "’s")):
         k -= 1
     if k >= 1 and doc[k].text == ",":
+        if k >= 2 and doc[k - 1].text in _CLOSING_QUOTES:
+            k -= 1  # a quotation that ends on the name: « … M. Vincent Karega », ambassadeur du Rwanda
         cand = actors.by_token.get(k - 1)
         if cand is not None and cand.cls == "Person":
             return cand
