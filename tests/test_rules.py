@@ -227,6 +227,20 @@ def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, tex
      ("sergei-riabkov", "officialOf", "russia")),
     ("fr", "Kinshasa a expulsé « M. Vincent Karega », ambassadeur du Rwanda en RDC.",
      ("vincent-karega", "officialOf", "rwanda")),
+    # a name the NER read as an organisation, apposed to a title
+    ("en", "Russia's permanent representative to the United Nations, Vassily Nebenzia, spoke.",
+     ("vassili-nebenzia", "officialOf", "russia")),
+    # coordinated titles of one person; a ministry spelled out before the title; chairs
+    ("en", "Nigerian president and ECOWAS chairman Bola Tinubu said force was an option.",
+     ("bola-tinubu", "headOfStateOf", "nigeria")),
+    ("en", "Nigerian president and ECOWAS chairman Bola Tinubu said force was an option.",
+     ("bola-tinubu", "officialOf", "ecowas")),
+    ("en", "Iranian Ministry of Foreign Affairs spokesman Esmail Baghaei spoke on Monday.",
+     ("esmail-baghaei", "spokespersonFor", "iran")),
+    # "as requested by X": X asked the main clause's subject
+    ("en", "Iran freed the sailors, as demanded by the United Nations.", ("un", "requests", "iran")),
+    ("fr", "Israël a envoyé des négociateurs au Caire, comme demandé par Joe Biden.",
+     ("joe-biden", "requests", "israel")),
 ])
 def test_meetings_calls_and_apposed_titles(lang, text, expected):
     found = {(c.subject.key, c.relation, getattr(c.object, "key", None)) for c in _claims(lang, text)}

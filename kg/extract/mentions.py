@@ -119,6 +119,8 @@ class DocActors:
         return None
 
     def add(self, span: Span, actor: Actor) -> None:
+        """Index ``span`` as naming ``actor``; a span over the same tokens is replaced."""
+        self.spans = [(s, a) for s, a in self.spans if not (s.start == span.start and s.end == span.end)]
         self.spans.append((span, actor))
         for i in range(span.start, span.end):
             self.by_token[i] = actor

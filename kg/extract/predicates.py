@@ -274,6 +274,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                     return [child]  # "cela suscite des inquiétudes"
         return list(_prep_targets(tok, entry.preps))
     # object (default)
+    if entry.pos == "VERB" and tok.dep_ == "advcl" and any(
+            c.lower_ in ("as", "comme") and c.i < tok.i for c in tok.children) and _passive_agent(ctx, tok):
+        subj = _subject(tok.head)  # "Israel sent negotiators, as requested by Biden": Biden asked Israel
+        return [subj] if subj is not None else []
     if entry.pos == "VERB" and _is_passive(tok) and not (entry.preps and any(_prep_targets(tok, entry.preps))):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
         if subj is not None:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -119,7 +119,7 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
             k += 1
         person = actors.by_token.get(k) if k < len(doc) else None
         if person is not None and person.cls != "Person":
-            person = None
+            person = _misread_name(doc, k, actors) if j < k else None
         if person is None and k < len(doc) and k not in actors.by_token:
             person = _unknown_name(doc, k, actors)  # a name the NER mislabelled, right after a title
         if person is None:
@@ -130,6 +130,24 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         if person is not None:
             out.extend(_coordinated(doc, title, k, actors))
         i = max(j, i + 1)
+    return _share_names(doc, out, actors)
+
+
+def _share_names(doc: Doc, roles: list[RoleMention], actors: DocActors) -> list[RoleMention]:
+    """Coordinated titles of one person: "Nigerian president and ECOWAS chairman Bola
+    Tinubu", "ministre de la Défense et porte-parole du gouvernement X": the first title,
+    with no name of its own, takes the name of the next when only "and"/"et" and the next
+    title's body lie between them."""
+    out = list(roles)
+    for n in range(len(out) - 2, -1, -1):
+        first, second = out[n], out[n + 1]
+        if first.person is not None or second.person is None or second.start - first.end > 3:
+            continue
+        between = doc[first.end:second.start]
+        if len(between) and between[0].lower_ in ("and", "et") and all(
+                t.pos_ in ("PROPN", "ADJ", "CCONJ") or t.lower_ in _OF_WORDS or t.i in actors.by_token
+                for t in between):
+            out[n] = replace(first, person=second.person)
     return out
 
 
@@ -144,6 +162,14 @@ def _body_before(doc: Doc, i: int, actors: DocActors, title: Title | None = None
         k -= 1
     if k < 0:
         return None
+    if doc[k].pos_ == "PROPN" and k not in actors.by_token:
+        # a ministry spelled out before the title: "Iranian Ministry of Foreign Affairs spokesman"
+        m = k
+        while m >= 0 and k - m < 6 and (doc[m].pos_ == "PROPN" or doc[m].lower_ in ("of", "for", "and")) \
+                and doc[m].lower_ not in _GOVERNMENT_WORDS:
+            m -= 1
+        if m >= 1 and doc[m].lower_ in _GOVERNMENT_WORDS and m - 1 in actors.demonyms:
+            return actors.demonyms[m - 1]
     if k in actors.demonyms:
         return actors.demonyms[k]
     cand = actors.by_token.get(k)
@@ -181,6 +207,21 @@ def _name_after_portfolio(doc: Doc, j: int, actors: DocActors) -> Actor | None:
         return None
     cand = actors.by_token.get(k + 1)
     return cand if cand is not None and cand.cls == "Person" else None
+
+
+def _misread_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
+    """A name the NER took for an organisation, apposed after a title and a comma
+    ("Russia's permanent representative to the United Nations, Vassily Nebenzia"):
+    two or three capitalised proper nouns that the gazetteer does not know are a person."""
+    from kg.extract.mentions import person_key
+
+    actor, span = actors.by_token[k], actors.span_of(doc[k])
+    if actor.gazetteer or span is None or span.start != k or not 2 <= len(span) <= 3 \
+            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in span):
+        return None
+    person = Actor(person_key(span.text), "Person", span.text, actors.lang)
+    actors.add(span, person)
+    return person
 
 
 def _unknown_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
