@@ -247,6 +247,23 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     assert expected in found, found
 
 
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    ("en", "Ukraine's President Petro Poroshenko rejected a plan proposed by his Russian counterpart Vladimir Putin.",
+     ("vladimir-putin", "headOfStateOf", "russia"), ("russia", "proposes")),
+    ("fr", "Le ministre américain des Affaires étrangères Marco Rubio a rencontré son homologue russe Sergueï Lavrov.",
+     ("sergey-lavrov", "foreignMinisterOf", "russia"), None),
+])
+def test_a_counterpart_holds_the_same_office_for_another_state(lang, text, expected, absent):
+    claims = _claims(lang, text)
+    found = {(c.subject.key, c.relation, getattr(c.object, "key", None)) for c in claims}
+    assert expected in found, found
+    assert absent is None or not [c for c in claims if (c.subject.key, c.relation) == absent]
+
+
+def test_a_counterpart_without_an_office_holder_before_gets_no_office():
+    assert not [c for c in _claims("en", "Rubio met his Russian counterpart Sergei Lavrov.") if c.relation.endswith("Of")]
+
+
 def test_one_party_alone_holds_no_meeting():
     assert not [c for c in _claims("en", "Russia held talks in Istanbul on Friday.") if c.relation == "meetsWith"]
 

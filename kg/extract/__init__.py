@@ -41,6 +41,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
     attribute(ctx)
     claims: list[Claim] = []
     claims.extend(_role_claims(ctx))
+    claims.extend(_counterpart_claims(ctx, claims))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     for sent in doc.sents:
         for tok in sent:
@@ -133,7 +134,32 @@ def _role_claims(ctx: Context) -> list[Claim]:
         out.append(Claim(subject=role.person, relation=relation, object=of,
                          sent_start=begin, sent_end=end, evidence=evidence,
                          trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
-                         entry=role.title.id, confidence=confidence))
+                         entry=role.title.id, confidence=confidence, trigger_start=ctx.doc[role.start].idx))
+    return out
+
+
+def _counterpart_claims(ctx: Context, roles: list[Claim]) -> list[Claim]:
+    """"Poroshenko … his Russian counterpart Vladimir Putin", "son homologue russe Sergueï
+    Lavrov": the person named holds, for the counterpart's state, the state office of the
+    nearest office holder named before (of another state). Nothing when there is none."""
+    out = []
+    for tok in ctx.doc:
+        if tok.lower_ not in ctx.lex.counterpart_words:
+            continue
+        states = [ctx.actors.demonyms[k] for k in (tok.i - 1, tok.i + 1) if k in ctx.actors.demonyms]
+        person = ctx._name_after(tok)
+        if not states or person is None or any(c.subject.key == person.key for c in roles):
+            continue
+        before = [c for c in roles if c.relation in _STATE_ROLES and c.trigger_start < tok.idx
+                  and c.object.key != states[0].key and c.subject.key != person.key]
+        if not before:
+            continue
+        model = max(before, key=lambda c: c.trigger_start)
+        begin, end, evidence = _sentence(ctx, tok.sent)
+        out.append(Claim(subject=person, relation=model.relation, object=states[0],
+                         sent_start=begin, sent_end=end, evidence=evidence, trigger=tok.text,
+                         rule=f"{ctx.lang}.role.counterpart", entry=model.entry, confidence=0.6,
+                         trigger_start=tok.idx))
     return out
 
 

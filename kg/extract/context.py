@@ -122,7 +122,8 @@ class Context:
         """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",
         "Hungarian and Romanian officials")."""
         out = []
-        if tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective:
+        if (tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective) \
+                and self._name_after(tok) is None:  # not "his Russian counterpart Vladimir Putin"
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     for t in [child, *_conjuncts(child)]:
