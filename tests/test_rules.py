@@ -264,6 +264,26 @@ def test_a_counterpart_without_an_office_holder_before_gets_no_office():
     assert not [c for c in _claims("en", "Rubio met his Russian counterpart Sergei Lavrov.") if c.relation.endswith("Of")]
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    # light verbs: the complement the parser hung on the verb belongs to the noun
+    ("fr", "Washington a exercé de fortes pressions sur Pékin.", ("united-states", "requests", "china")),
+    ("en", "The United States put pressure on Pakistan to close the camps.",
+     ("united-states", "requests", "pakistan")),
+    ("fr", "Donald Trump, qui a imposé une série de droits de douane sur la Chine, a parlé.",
+     ("donald-trump", "sanctions", "china")),
+    # "qui" right after a name that the parser did not make its antecedent
+    ("fr", "Pékin répondra à la guerre lancée par Donald Trump, qui a imposé des droits de douane sur la Chine.",
+     ("donald-trump", "sanctions", "china")),
+])
+def test_light_verb_predicates(lang, text, expected):
+    found = {(c.subject.key, c.relation, getattr(c.object, "key", None)) for c in _claims(lang, text)}
+    assert expected in found, found
+
+
+def test_put_alone_proposes_nothing():
+    assert not [c for c in _claims("en", "The United States put pressure on Pakistan.") if c.relation == "proposes"]
+
+
 def test_one_party_alone_holds_no_meeting():
     assert not [c for c in _claims("en", "Russia held talks in Istanbul on Friday.") if c.relation == "meetsWith"]
 

@@ -58,8 +58,13 @@ class Context:
         if tok.i in self.actors.demonyms and tok.pos_ in ("NOUN", "PROPN"):
             return self.actors.demonyms[tok.i]  # "les Russes", "the Israelis"
         low = tok.lower_
-        if low in _RELATIVE and tok.head.dep_ in ("acl:relcl", "relcl", "acl") and depth < 2:
-            return self.resolve(tok.head.head, depth=depth + 1)  # "Kinshasa, qui accuse …"
+        relative_clause = tok.head.dep_ in ("acl:relcl", "relcl", "acl")
+        if low in _RELATIVE and depth < 2 and (relative_clause or (low in ("qui", "who") and tok.dep_ in SUBJ)):
+            found = self.resolve(tok.head.head, depth=depth + 1) if relative_clause else None  # "Kinshasa, qui accuse …"
+            k = tok.i - 1 if tok.i and self.doc[tok.i - 1].text != "," else tok.i - 2
+            if found is None and k >= 0:  # attached elsewhere: "la guerre initiée par Donald Trump, qui …"
+                found = self.actors.actor_at(self.doc[k])
+            return found
         if low in self.lex.pronouns or (tok.pos_ == "PRON" and low.lstrip("-") in self.lex.pronouns):
             return self._pronoun(tok)
         if tok.pos_ in ("NOUN", "PROPN") and depth < 1:
