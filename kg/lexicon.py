@@ -68,6 +68,7 @@ class Lexicon:
     negative_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     reaction_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     demonstratives: frozenset[str]
     pronouns: dict[str, dict[str, str]]
     objects: dict[str, str]  # lower-case head word -> class name
@@ -193,6 +194,7 @@ def load_lexicon(lang: str) -> Lexicon:
         negative_verbs=frozenset(_words(data.get("negative_verbs", []), path, "negative_verbs")),
         denial_verbs=frozenset(_words(data.get("denial_verbs", []), path, "denial_verbs")),
         reaction_verbs=frozenset(_words(data.get("reaction_verbs", []), path, "reaction_verbs")),
+        light_verbs=frozenset(_words(data.get("light_verbs", []), path, "light_verbs")),
         demonstratives=frozenset(_words(data.get("demonstratives", []), path, "demonstratives")),
         pronouns={k.lower(): dict(v or {}) for k, v in (data.get("personal_pronouns") or {}).items()},
         objects=objects,

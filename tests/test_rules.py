@@ -271,6 +271,8 @@ def test_a_counterpart_without_an_office_holder_before_gets_no_office():
      ("united-states", "requests", "pakistan")),
     ("fr", "Donald Trump, qui a imposé une série de droits de douane sur la Chine, a parlé.",
      ("donald-trump", "sanctions", "china")),
+    ("fr", "La Russie a intensifié ses bombardements à longue portée sur l'Ukraine.",
+     ("russia", "attacks", "ukraine")),
     # "qui" right after a name that the parser did not make its antecedent
     ("fr", "Pékin répondra à la guerre lancée par Donald Trump, qui a imposé des droits de douane sur la Chine.",
      ("donald-trump", "sanctions", "china")),

@@ -292,11 +292,13 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     light = tok.head if tok.dep_ in OBJ else (
         tok.head.head if tok.dep_ in ("nmod", "prep", "pobj") and tok.head.dep_ in OBJ else None)
-    if not preps and entry.pos == "NOUN" and entry.requires and light is not None and light.pos_ == "VERB":
-        # a light verb's noun whose complement the parser hung on the verb:
-        # "exercer des pressions sur Pékin", "imposer une série de droits de douane sur l'acier"
+    if not preps and entry.pos == "NOUN" and light is not None and light.pos_ == "VERB" and (
+            entry.requires or light.lemma_.lower() in ctx.lex.light_verbs):
+        # a light verb's noun whose complement the parser hung on the verb: "exercer des
+        # pressions sur Pékin", "imposer une série de droits de douane sur l'acier", "a intensifié
+        # ses bombardements à longue portée sur les infrastructures"
         hosts = [light] if light is tok.head else [tok.head, light]
-        preps = [t for h in hosts for t in _prep_targets(h, entry.preps) if t.i > tok.i]
+        preps = [t for h in hosts for t in _prep_targets(h, entry.preps, deep=not entry.requires) if t.i > tok.i]
     if entry.pos == "NOUN":
         agents_ = set(_prep_targets(tok, entry.agent_preps, deep=True)) if entry.agent_preps else set()
         preps = [t for t in preps if t not in agents_ or ctx.resolve(t) is None]
