@@ -222,6 +222,9 @@ def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, tex
     ("en", "Joe Biden had a phone call with Xi Jinping on Monday.", ("joe-biden", "meetsWith", "xi-jinping")),
     ("fr", "Emmanuel Macron a parlé de la crise lors d'une conversation téléphonique avec Vladimir Poutine.",
      ("emmanuel-macron", "meetsWith", "vladimir-putin")),
+    # every holder of a plural title is a party
+    ("fr", "Emmanuel Macron a rencontré les présidents américain Donald Trump et ukrainien Volodymyr Zelensky.",
+     ("emmanuel-macron", "meetsWith", "volodymyr-zelenskyy")),
     # a name after the title's portfolio; a name closing a quotation before its title
     ("fr", "Le vice-ministre russe des Affaires étrangères, Sergueï Riabkov, a démenti.",
      ("sergei-riabkov", "officialOf", "russia")),

@@ -139,7 +139,23 @@ class Context:
             actor = self.resolve(t)
             if actor is not None and actor not in out:
                 out.append(actor)
+        for role in self.coordinated_holders(tok):
+            if role.person not in out:  # "les présidents américain Donald Trump et ukrainien Volodymyr Zelensky"
+                out.append(role.person)
         return out
+
+    def coordinated_holders(self, tok: Token) -> list[RoleMention]:
+        """The further holders of a plural title that ``tok`` is (see roles._coordinated)."""
+        role = self.role_at.get(tok.i)
+        if role is None or role.person is None:
+            return []
+        chain, last = [], role
+        for other in self.roles:
+            if other.title is role.title and other.person is not None and other.start > last.start \
+                    and other.start - last.end <= 6 and self.doc[other.start - 1].lower_ in ("et", "and", ","):
+                chain.append(other)
+                last = other
+        return chain
 
     def _pronoun(self, tok: Token) -> Actor | None:
         speaker = self.speaker_of.get(tok.i)

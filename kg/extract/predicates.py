@@ -342,6 +342,7 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             actor = (ctx.resolve(t) if collective else ctx.actors.actor_at(t)) if t.pos_ != "VERB" else None
             if actor is not None:
                 out.append(actor)
+                out.extend(r.person for r in ctx.coordinated_holders(t) if r.person not in out)
             elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or t.lower_ in ctx.lex.demonstratives:
                 if t.pos_ == "PRON" and t.lower_ not in ctx.lex.demonstratives:
                     continue
