@@ -54,7 +54,9 @@ class Context:
             return actor
         role = self.role_at.get(tok.i)
         if role is not None:  # a title: its holder, a holder named earlier, else the state or body
-            return role.person or self._description(role) or role.of
+            actor = role.person or self._description(role) or role.of
+            if actor is not None:
+                return actor
         if tok.i in self.actors.demonyms and tok.pos_ in ("NOUN", "PROPN"):
             return self.actors.demonyms[tok.i]  # "les Russes", "the Israelis"
         low = tok.lower_
@@ -69,7 +71,8 @@ class Context:
             return self._pronoun(tok)
         if tok.pos_ in ("NOUN", "PROPN") and depth < 1:
             for child in tok.children:  # "le ministre, Sergei Lavrov"
-                if child.dep_ in ("appos", "flat:name", "nmod") and child.i > tok.i:
+                if child.dep_ in ("appos", "flat:name", "nmod") and child.i > tok.i and not any(
+                        c.dep_ == "case" and c.i < child.i for c in child.children):  # not "téléphone avec Trump"
                     actor = self.actors.actor_at(child)
                     if actor is not None and actor.cls == "Person":
                         return actor
@@ -142,6 +145,28 @@ class Context:
         for role in self.coordinated_holders(tok):
             if role.person not in out:  # "les présidents américain Donald Trump et ukrainien Volodymyr Zelensky"
                 out.append(role.person)
+        role = self.role_at.get(tok.i)
+        if role is not None and role.person is None and role.of is not None and tok.lower_[-1:] in ("s", "x"):
+            out.extend(a for a in self._coordinated_states(role.end) if a not in out)
+        return out
+
+    def _coordinated_states(self, k: int) -> list[Actor]:
+        """The states coordinated after a plural title ending at token ``k``: "les Premiers ministres
+        indien et japonais", "les ministres des Affaires étrangères de l'Iran et de l'Arabie saoudite"."""
+        out: list[Actor] = []
+        doc = self.doc
+        while k + 1 < len(doc) and doc[k].lower_ in (",", "et", "and"):
+            k += 1
+            while k < len(doc) and doc[k].lower_ in ("de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "of", "the"):
+                k += 1
+            actor = self.actors.demonyms.get(k) if k < len(doc) else None
+            if actor is None and k < len(doc):
+                actor = self.actors.actor_at(doc[k])
+            if actor is None or actor.cls == "Person":
+                break
+            out.append(actor)
+            span = self.actors.span_of(doc[k])
+            k = span.end if span is not None and k in self.actors.by_token else k + 1
         return out
 
     def coordinated_holders(self, tok: Token) -> list[RoleMention]:
@@ -168,6 +193,13 @@ class Context:
         previous = self._previous_subject(tok)
         if previous is not None and _agrees(previous, features, self):
             return previous  # "Marco Rubio a rencontré Lavrov. Il a demandé …": the last sentence's subject
+        head = tok.head  # a subordinate clause's pronoun: the main clause's subject ("X s'est rendu à
+        while head.head is not head and head.dep_ in ("advcl", "acl:relcl", "ccomp", "conj"):  # Washington, où il")
+            head = head.head
+            subj = next((c for c in head.children if c.dep_ in SUBJ and c.i < tok.i and c.pos_ != "PRON"), None)
+            actor = self.resolve(subj, depth=1) if subj is not None else None
+            if actor is not None and _agrees(actor, features, self):
+                return actor
         before = [(span, actor) for span, actor in self.actors.spans if span.end <= tok.i]
         for span, actor in reversed(before):
             if span.root.dep_ in SUBJ and _agrees(actor, features, self, span.root):

@@ -26,6 +26,8 @@ def _case(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ in ("case", "mark") and child.i < tok.i:
             return child.lower_.replace("’", "'")
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        return tok.head.lower_  # English: the preposition heads its object ("in Moscow")
     return None
 
 
@@ -164,7 +166,7 @@ _ACTOR_AIMED = frozenset({"accuses", "requests", "threatens", "attacks", "sancti
                           "meetsWith", "warns"})
 
 
-def _left_actor(ctx: Context, tok: Token, sent: Span) -> Actor | None:
+def _left_actor(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
     """Fallback: the nearest actor named before the clause in the sentence, outside
     prepositional phrases (for parses that lost the subject: "Starmer/VERB prévoit …")."""
     top = tok
@@ -177,10 +179,27 @@ def _left_actor(ctx: Context, tok: Token, sent: Span) -> Actor | None:
         actor = ctx.actors.actor_at(cand) or (
             ctx.resolve(cand) if cand.pos_ in ("PROPN", "NOUN", "PRON") else None)
         if actor is not None and _case(cand) is None and cand.dep_ not in ("nmod", "obl", "obl:mod", "pobj"):
-            return actor
+            return [*_left_conjoined(ctx, cand, sent), actor]
         if cand.pos_ == "VERB" and cand.dep_ != "dep" and actor is None:
             break
-    return None
+    return []
+
+
+def _left_conjoined(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
+    """The actors named before ``tok`` and coordinated with it ("Vladimir Poutine et Xi Jinping"),
+    for parses that lost the coordination."""
+    out: list[Actor] = []
+    span = ctx.actors.span_of(tok)
+    start = span.start if span is not None else tok.i
+    while start - 2 >= sent.start and ctx.doc[start - 1].lower_ in ("et", "and", ","):
+        prev = ctx.doc[start - 2]
+        actor = ctx.actors.actor_at(prev)
+        if actor is None or _case(prev) is not None:
+            break
+        out.insert(0, actor)
+        span = ctx.actors.span_of(prev)
+        start = span.start if span is not None else prev.i
+    return out
 
 
 def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, float]:
@@ -230,9 +249,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
     if speaker is not None:
         return [speaker], "speaker", 0.8
     if entry.target != "subject":
-        actor = _left_actor(ctx, tok, sent)
-        if actor is not None:
-            return [actor], "left-actor", 0.55
+        found = _left_actor(ctx, tok, sent)
+        if found:
+            return found, "left-actor", 0.55
     return [], "", 0.0
 
 

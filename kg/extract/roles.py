@@ -52,11 +52,13 @@ def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str,
     """The longest title starting at token i (nationality adjectives may sit inside);
     ``index``: the titles by first word (:func:`_by_first_word`)."""
     best = None
-    for title, words in index.get(doc[i].lower_.replace("’", "'"), ()):
+    first = doc[i].lower_.replace("’", "'")
+    plural = index.get(first[:-1], []) if first[-1:] in ("s", "x") else []  # "les ministres des Affaires étrangères"
+    for title, words in [*index.get(first, ()), *plural]:
         j, k, nat = i, 0, None
         while k < len(words) and j < len(doc):
             text = doc[j].lower_.replace("’", "'")
-            if text == words[k]:
+            if text == words[k] or (text[-1:] in ("s", "x") and text[:-1] == words[k] and words[k][-1:] != "s"):
                 j, k = j + 1, k + 1
             elif k > 0 and j in actors.demonyms and nat is None:
                 nat, j = actors.demonyms[j], j + 1
