@@ -404,10 +404,18 @@ def _token_variants(name: str) -> list[list[str]]:
             variants.append(tokens)
     more = [[t.replace("'", "’") for t in v] for v in variants if any("'" in t for t in v)]
     more += [[_strip_accents(t) for t in v] for v in variants if _strip_accents(" ".join(v)) != " ".join(v)]
+    # capitals often lose their accent in print ("Département d'Etat"): only the capital stripped
+    more += [[_strip_capital_accent(t) for t in v] for v in variants + more
+             if any(_strip_capital_accent(t) != t for t in v)]
     seen: dict[str, list[str]] = {}
     for tokens in variants + more:
         seen.setdefault("\x00".join(tokens), tokens)
     return list(seen.values())
+
+
+def _strip_capital_accent(token: str) -> str:
+    """``token`` with the accent of a capital letter removed ("d'État" -> "d'Etat")."""
+    return "".join(_strip_accents(c) if c.isupper() else c for c in token)
 
 
 def _name_patterns(name: str) -> list[list[dict[str, Any]]]:

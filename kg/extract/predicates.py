@@ -162,6 +162,20 @@ def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     return []
 
 
+_OBJECT_RELATIVE = frozenset({"que", "qu'", "qu’", "which", "whom", "that"})
+
+def _object_relative(tok: Token) -> bool:
+    """A relative clause whose object is the relative pronoun and whose subject is its own:
+    "le plan que la Russie a rejeté", "des bateaux qu'elle accuse" (not "le fait que Trump vise
+    des sites", where "que" introduces a clause that has its own object)."""
+    if tok.dep_ not in ("acl:relcl", "relcl", "acl") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    children = list(tok.children)
+    return any(c.dep_ in OBJ and c.lower_ in _OBJECT_RELATIVE for c in children) and any(
+        c.dep_ in SUBJ and c.lower_ not in ("qui", "who", "which", "that") for c in children) and not any(
+        c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN") for c in children)
+
+
 _ACTOR_AIMED = frozenset({"accuses", "requests", "threatens", "attacks", "sanctions", "supports", "aids",
                           "meetsWith", "warns"})
 
@@ -237,6 +251,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 return found, "subject", 0.9
             if entry.pos == "VERB" and subj.pos_ == "NOUN" and ctx.lex.object_kind(subj.lemma_.lower()):
                 return [], "", 0.0  # "the plan … proposed a ceasefire": a thing is the subject, not the speaker
+            if entry.pos == "VERB" and subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None:
+                return [], "", 0.0  # "the UNITA wing refused …, the UN mission said": a named subject of
+                # its own that is no actor we know is not the speaker
         if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
@@ -308,6 +325,14 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return [tok.head]  # participle: "le plan proposé par Moscou"
     found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"
              and c.lemma_.lower() not in entry.requires]
+    if entry.pos == "VERB" and _object_relative(tok):
+        found = [tok.head]  # the antecedent of an object relative: "des bateaux qu'elle accuse de …"
+    if entry.pos == "VERB":
+        found = [o for c in found for o in ([c] if not _is_time(c) else [  # "a accusé dimanche les garde-côtes"
+            g for g in c.children if g.dep_ in OBJ and g.i > c.i])]
+        if not found:  # a bare noun the parser took for an adjunct: "a condamné, lundi, une frappe israélienne"
+            found = [c for c in tok.children if c.dep_ in ("obl", "obl:mod") and c.i > tok.i and c.pos_ == "NOUN"
+                     and _case(c) is None and not _is_time(c) and c.lemma_.lower() not in entry.requires]
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     light = tok.head if tok.dep_ in OBJ else (
         tok.head.head if tok.dep_ in ("nmod", "prep", "pobj") and tok.head.dep_ in OBJ else None)
@@ -388,6 +413,8 @@ def describes_thing(tok: Token) -> bool:
     if tok.dep_ in ("advcl", "acl", "xcomp") and any(
             c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in tok.children):
         return tok.dep_ != "xcomp" or tok.head.pos_ in ("NOUN", "VERB") and tok.head.dep_ == "acl"
+    if _object_relative(tok):
+        return False  # a relative clause with a subject of its own is an event: "le plan que la Russie a rejeté"
     head = tok
     for _ in range(3):
         if head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.pos_ == "NOUN":
