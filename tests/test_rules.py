@@ -282,6 +282,19 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # missions and embassies speak for their state; a capital that lost its accent in print
     ("fr", "La mission canadienne aux Philippines a condamné l’intervention chinoise.", ("canada", "accuses", None), None),
     ("fr", "Le Département d’Etat américain a condamné la Chine.", ("state-department", "accuses", "china"), None),
+    # a plural pronoun stands for the coordinated subject it depends on, or the last sentence's
+    ("fr", "Le Mali, le Niger et le Burkina Faso ont rappelé leurs ambassadeurs. Ils ont accusé l'Algérie de mentir.",
+     ("niger", "accuses", "algeria"), None),
+    ("en", "France and Germany met Russian officials. They accused Moscow of lying.",
+     ("germany", "accuses", "russia"), None),
+    # "X, qu'ils ont accusée de …" when the parser lost the relative; allies named after a collective
+    ("fr", "Le Mali et ses alliés du Niger et du Burkina Faso ont rappelé leurs ambassadeurs en Algérie, "
+           "qu’ils ont accusée d’avoir abattu un drone.", ("burkina-faso", "accuses", "algeria"), None),
+    # reciprocal verbs act both ways; subjects the parser did not coordinate
+    ("fr", "Le Hamas et Israël se sont à nouveau accusés mutuellement de bloquer un accord.",
+     ("israel", "accuses", "hamas"), None),
+    ("fr", "La Russie et l'Ukraine s'accusent de violer la trêve.", ("ukraine", "accuses", "russia"), None),
+    ("en", "Israel and Hamas accused each other of blocking a deal.", ("hamas", "accuses", "israel"), None),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])

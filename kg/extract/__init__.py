@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from kg.extract.attribution import attribute
 from kg.extract.context import Context
 from kg.extract.mentions import find_actors
-from kg.extract.predicates import agents, describes_thing, modality, mutual, negated, requires_ok, targets
+from kg.extract.predicates import (agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
+                                   targets)
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.roles import context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
@@ -77,6 +78,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         pair = mutual(ctx, tok, entry, who, whom)
         if pair is not None:  # "X et Y se sont rencontrés", "une rencontre entre X et Y"
             who, whom, rule, confidence = pair
+    elif reciprocal(tok, entry, who, whom):  # "le Hamas et Israël se sont accusés mutuellement"
+        whom, rule, confidence = list(who), "reciprocal", 0.75
     if not who or not whom:
         return []
     mood = modality(ctx, tok, entry)

@@ -130,6 +130,9 @@ class Context:
         """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",
         "Hungarian and Romanian officials")."""
         out = []
+        features = self.lex.pronouns.get(tok.lower_) or self.lex.pronouns.get(tok.lower_.lstrip("-"), {})
+        if features.get("Number") == "Plur" and features.get("Person") != "1" and tok.pos_ == "PRON":
+            return self._plural_antecedent(tok)
         if (tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective) \
                 and self._name_after(tok) is None:  # not "his Russian counterpart Vladimir Putin"
             for child in tok.children:
@@ -142,6 +145,13 @@ class Context:
             actor = self.resolve(t)
             if actor is not None and actor not in out:
                 out.append(actor)
+            if actor is not None and (t.lower_ in self.lex.collective or t.lemma_.lower() in self.lex.collective):
+                for child in t.children:  # "ses alliés du Niger et du Burkina Faso"
+                    if child.dep_ in ("nmod", "prep") and self.actors.actor_at(child) == actor:
+                        for c in _conjuncts(child):
+                            more = self.actors.actor_at(c)
+                            if more is not None and more.cls != "Person" and more not in out:
+                                out.append(more)
         for role in self.coordinated_holders(tok):
             if role.person not in out:  # "les présidents américain Donald Trump et ukrainien Volodymyr Zelensky"
                 out.append(role.person)
@@ -149,6 +159,22 @@ class Context:
         if role is not None and role.person is None and role.of is not None and tok.lower_[-1:] in ("s", "x"):
             out.extend(a for a in self._coordinated_states(role.end) if a not in out)
         return out
+
+    def _plural_antecedent(self, tok: Token) -> list[Actor]:
+        """The coordinated actors a plural pronoun ("ils", "they") stands for: the subject of the
+        clause it depends on ("Le Mali et le Niger ont annoncé …, qu'ils ont accusée …"), else the
+        subject of the sentence before; only when that subject names two actors or more."""
+        subjects = [c for head in list(tok.ancestors)[1:] for c in head.children
+                    if c.dep_ in SUBJ and c.i < tok.i and c.pos_ != "PRON"]
+        sent = tok.sent
+        if not subjects and tok.dep_ in SUBJ and tok.i - sent.start <= 3 and sent.start > 0:
+            root = self.doc[sent.start - 1].sent.root
+            subjects = [c for c in root.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
+        for subj in subjects:
+            found = self.resolve_all(subj)
+            if len(found) >= 2:
+                return found
+        return []
 
     def _coordinated_states(self, k: int) -> list[Actor]:
         """The states coordinated after a plural title ending at token ``k``: "les Premiers ministres

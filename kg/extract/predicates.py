@@ -247,6 +247,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         subj = _subject(tok) if entry.pos != "NOUN" else None
         if subj is not None:
             found = ctx.resolve_all(subj)
+            for sib in subj.head.children:  # two subjects the parser did not coordinate: "la Russie et l'Ukraine"
+                if sib.dep_ in SUBJ and sib.i > subj.i and sib.pos_ in ("NOUN", "PROPN") and any(
+                        t.lower_ in ("et", "and") for t in ctx.doc[subj.i:sib.i]):
+                    found += [a for a in ctx.resolve_all(sib) if a not in found]
             if found:
                 return found, "subject", 0.9
             if entry.pos == "VERB" and subj.pos_ == "NOUN" and ctx.lex.object_kind(subj.lemma_.lower()):
@@ -327,6 +331,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
              and c.lemma_.lower() not in entry.requires]
     if entry.pos == "VERB" and _object_relative(tok):
         found = [tok.head]  # the antecedent of an object relative: "des bateaux qu'elle accuse de …"
+    elif entry.pos == "VERB" and not found:
+        que = next((c for c in tok.children if c.lower_ in ("que", "qu'", "qu’") and c.i < tok.i), None)
+        if que is not None and que.i >= 2 and ctx.doc[que.i - 1].text == "," and ctx.actors.actor_at(ctx.doc[que.i - 2]):
+            found = [ctx.doc[que.i - 2]]  # a parse that lost the relative: "en Algérie, qu'ils ont accusée de …"
     if entry.pos == "VERB":
         found = [o for c in found for o in ([c] if not _is_time(c) else [  # "a accusé dimanche les garde-côtes"
             g for g in c.children if g.dep_ in OBJ and g.i > c.i])]
@@ -500,6 +508,22 @@ def modality(ctx: Context, tok: Token, entry: Entry) -> str:
     if tok.dep_ == "advcl" and any(c.lower_ in ("pour", "afin", "to") for c in tok.children if c.i < tok.i):
         return "Intended"  # "pour rencontrer Kim", "to meet Kim"
     return "Asserted"
+
+
+_RECIPROCAL = ("mutuellement", "réciproquement", "each other", "one another", "l'un l'autre", "l’un l’autre")
+
+
+def reciprocal(tok: Token, entry: Entry, who: list, whom: list) -> bool:
+    """Conjoined agents that act on each other: "le Hamas et Israël se sont accusés mutuellement",
+    "Israel and Hamas accused each other" (a reflexive verb with no other actor aimed at, or a
+    reciprocal phrase)."""
+    if entry.pos != "VERB" or len(who) < 2 or entry.relation not in _ACTOR_AIMED or entry.relation == "meetsWith":
+        return False
+    if [w for w in whom if isinstance(w, Actor)]:
+        return False
+    near = " ".join(t.lower_ for t in tok.sent[max(0, tok.i - tok.sent.start - 1):tok.i - tok.sent.start + 5])
+    return any(r in near for r in _RECIPROCAL) or (_is_reflexive(tok) and entry.relation in (
+        "accuses", "threatens", "attacks"))
 
 
 def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
