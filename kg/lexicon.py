@@ -79,6 +79,8 @@ class Lexicon:
     group_nouns: frozenset[str] = frozenset()  # nouns of groups that do not act for their state
     legislature_words: frozenset[str] = frozenset()  # words naming a parliament or assembly
     condition_cues: tuple[str, ...] = ()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # word -> lemma where the model errs
+    ethnic_words: frozenset[str] = frozenset()  # "ethnic Turks": a people, not the state
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def lookup(self, lemma: str, pos: str, text: str = "") -> tuple[Entry, ...]:
@@ -206,5 +208,7 @@ def load_lexicon(lang: str) -> Lexicon:
         legislature_words=frozenset(w.lower() for w in _words(tdata.get("legislature_words", []), tpath,
                                                                "legislature_words")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
+        ethnic_words=frozenset(w.lower() for w in _words(tdata.get("ethnic_words", []), tpath, "ethnic_words")),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         index={k: tuple(v) for k, v in index.items()},
     )

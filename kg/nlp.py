@@ -67,6 +67,22 @@ def _set_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("kg_lemmas", default_config={"lang": "fr"})
+def make_lemma_fixes(nlp: Language, name: str, lang: str):
+    """Correct lemmas the model gets wrong, from the lexicon's ``lemma_fixes`` ("staged" -> "stag")."""
+    from kg.lexicon import load_lexicon
+
+    fixes = load_lexicon(lang).lemma_fixes
+
+    def fix(doc: Doc) -> Doc:
+        for tok in doc:
+            lemma = fixes.get(tok.lower_)
+            if lemma is not None:
+                tok.lemma_ = lemma
+        return doc
+    return fix
+
+
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
     """Set sentence boundaries by rule before the parser runs."""
@@ -110,4 +126,6 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     import kg.ruler  # noqa: F401  (registers the kg_gazetteer factory)
 
     nlp.add_pipe("kg_gazetteer", name="kg_actors", after="ner", config={"lang": lang})
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_lemmas", after="lemmatizer", config={"lang": lang})
     return nlp

@@ -81,3 +81,13 @@ def test_rule_based_sentences(sentence, expected):
     from kg.nlp import load_pipeline
 
     assert len(list(load_pipeline("fr")(sentence).sents)) == expected
+
+
+def test_lemma_fixes_correct_the_model_in_context():
+    """'have staged rallies' is lemmatised 'stag' by the model; the lexicon's lemma_fixes set 'stage'."""
+    from kg.lexicon import load_lexicon
+    from kg.nlp import load_pipeline
+
+    assert load_lexicon("en").lemma_fixes["staged"] == "stage"
+    doc = load_pipeline("en")("Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip.")
+    assert [t.lemma_ for t in doc if t.text == "staged"] == ["stage"]

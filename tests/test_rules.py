@@ -295,6 +295,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("israel", "accuses", "hamas"), None),
     ("fr", "La Russie et l'Ukraine s'accusent de violer la trêve.", ("ukraine", "accuses", "russia"), None),
     ("en", "Israel and Hamas accused each other of blocking a deal.", ("hamas", "accuses", "israel"), None),
+    # the aim of a protest is what is opposed; "ethnic Turks" are a people, not Turkey
+    ("en", "Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision.",
+     ("group-ethnic-turks", "opposes", None), ("turkey", "opposes", None)),
+    ("en", "Mahatma Gandhi began a hunger strike against the British government.",
+     ("mahatma-gandhi", "opposes", "united-kingdom"), None),
+    ("fr", "Les Albanais de souche ont rejeté le plan.", ("group-albanais-de-souche", "rejects", None),
+     ("albania", "rejects", None)),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])
@@ -310,6 +317,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # "le fait que" introduces a clause with its own object: no relative, and the clause describes
     ("fr", "M. Araghchi a comparé le fait que Donald Trump vise des sites culturels avec les méthodes des milices.",
      ("donald-trump", "attacks")),
+    # a hunger strike is the act of opposing, not the thing opposed
+    ("en", "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike yesterday.",
+     ("mohammed-mamoun", "opposes")),
     # a subject of its own that is no known actor is not the speaker
     ("en", "The UNITA militarist wing refused to allow the planes to land, the United Nations mission said.",
      ("un", "rejects")),

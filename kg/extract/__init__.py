@@ -46,7 +46,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     for sent in doc.sents:
         for tok in sent:
-            if tok.i in consumed or describes_thing(tok):
+            if tok.i in consumed or describes_thing(tok, lex):
                 continue
             entries = lex.lookup(tok.lemma_, tok.pos_, tok.text)
             framed = [e for e in entries if e.requires and requires_ok(tok, e)]

@@ -58,6 +58,12 @@ class Context:
             if actor is not None:
                 return actor
         if tok.i in self.actors.demonyms and tok.pos_ in ("NOUN", "PROPN"):
+            ethnic = [t for t in [*tok.lefts, *tok.rights] if t.lower_ in self.lex.ethnic_words or any(
+                g.lower_ in self.lex.ethnic_words for g in t.children if g.dep_ != "conj")]
+            if ethnic:  # "ethnic Albanians", "les Albanais de souche": a people, not the state
+                first, last = min(tok.i, *(t.i for t in ethnic)), max(tok.i, *(t.right_edge.i for t in ethnic))
+                label = self.doc[first:last + 1].text
+                return Actor(key=f"group-{slug(label)}", cls="Group", label=label, lang=self.lang)
             return self.actors.demonyms[tok.i]  # "les Russes", "the Israelis"
         low = tok.lower_
         relative_clause = tok.head.dep_ in ("acl:relcl", "relcl", "acl")

@@ -80,7 +80,8 @@ def _controlled(tok: Token) -> bool:
         return True
     return bool(forms & {"Inf"} or tok.tag_ == "VB") and any(
         t.lower_ in ("après", "avant", "sans", "pour", "afin", "after", "before", "without")
-        for t in tok.subtree if t.i < tok.i)
+        for t in tok.subtree if t.i < tok.i) or any(  # "began a hunger strike to protest against …"
+        c.lower_ == "to" and c.dep_ in ("aux", "mark") and c.i == tok.i - 1 for c in tok.children)
 
 
 def _is_passive(tok: Token) -> bool:
@@ -370,8 +371,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     own_agent = any(ctx.resolve(t) is not None for t in _prep_targets(tok, entry.agent_preps, deep=True)) or any(
         c.i in ctx.actors.demonyms or c.dep_ in ("poss", "nmod:poss") for c in tok.children)
     event = ctx.lex.object_kind(tok.lemma_.lower()) in ("Sanction", "Attack", "Proposal", "Agreement")
-    if entry.pos == "NOUN" and ((tok.dep_ in SUBJ and own_agent) or (event and _argument_of_verb(tok)
-                                                                      and _owns_noun(ctx, tok))):
+    if entry.pos == "NOUN" and entry.relation != "opposes" and (  # a protest is no thing opposed
+            (tok.dep_ in SUBJ and own_agent) or (event and _argument_of_verb(tok) and _owns_noun(ctx, tok))):
         return [tok]  # the proposal itself: "la proposition de la France a été discutée"
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
@@ -408,14 +409,17 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     return out
 
 
-def describes_thing(tok: Token) -> bool:
+def describes_thing(tok: Token, lex=None) -> bool:
     """A verb inside a purpose clause or a noun's modifier describes a plan, it is not an event:
     "un plan pour envoyer des troupes", "tout plan visant à envoyer des troupes"."""
     if tok.pos_ != "VERB":
         return False
-    if tok.dep_ == "advcl" and not any(
-            c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN" for c in tok.head.children):
+    objects = [c for c in tok.head.children if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN"]
+    if tok.dep_ == "advcl" and not objects:
         return False  # "s'est rendu à Pyongyang pour rencontrer Kim": an intended event, not a plan's content
+    if tok.dep_ == "advcl" and lex is not None and all(lex.object_kind(o.lemma_.lower()) == "Attack" or any(
+            e.relation == "opposes" for e in lex.lookup(o.lemma_, "NOUN", o.text)) for o in objects):
+        return False  # "began a hunger strike to protest against Sweden's decision": the aim of a protest
     if any(c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
         return False  # "le plan proposé par Moscou", "the plan proposed by Putin": a fact with its agent
     if tok.dep_ in ("advcl", "acl", "xcomp") and any(
