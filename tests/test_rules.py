@@ -302,6 +302,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("mahatma-gandhi", "opposes", "united-kingdom"), None),
     ("fr", "Les Albanais de souche ont rejeté le plan.", ("group-albanais-de-souche", "rejects", None),
      ("albania", "rejects", None)),
+    # "X said Y must …": the speaker demands it of Y (only in reported speech, only of an actor)
+    ("en", "Russia said on Tuesday that Sudan must return a helicopter.", ("russia", "requests", "sudan"), None),
+    ("en", "Egyptian President Hosni Mubarak said the US must be ready to mediate.",
+     ("hosni-mubarak", "requests", "united-states"), None),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])
@@ -320,6 +324,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # a hunger strike is the act of opposing, not the thing opposed
     ("en", "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike yesterday.",
      ("mohammed-mamoun", "opposes")),
+    # a modal without a speaker is no demand; a thing is not asked
+    ("en", "Sudan must return the helicopter.", ("sudan", "requests")),
+    ("en", "Putin said the talks must continue.", ("vladimir-putin", "requests")),
     # a subject of its own that is no known actor is not the speaker
     ("en", "The UNITA militarist wing refused to allow the planes to land, the United Nations mission said.",
      ("un", "rejects")),

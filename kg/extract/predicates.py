@@ -280,6 +280,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
 def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     """The tokens that head the target phrase(s) of a predicate word."""
     if entry.target == "subject":
+        if tok.dep_ == "aux" and tok.pos_ in ("AUX", "VERB"):
+            tok = tok.head  # a modal: "Sudan must return the helicopter"
         subj = _subject(tok)
         if subj is None and entry.pos == "VERB" and _is_passive(tok):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
@@ -403,7 +405,7 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             if t is head and out and isinstance(out[-1], Thing):
                 break  # a thing's conjuncts stay in its label
     if entry.object_kinds:
-        out = [o for o in out if isinstance(o, Thing) and o.kind in entry.object_kinds]
+        out = [o for o in out if (o.kind if isinstance(o, Thing) else "Actor") in entry.object_kinds]
     if entry.relation == "meetsWith":
         out = [o for o in out if isinstance(o, Actor)]  # one meets someone: "a reçu une proposition" is no meeting
     return out
