@@ -306,6 +306,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "Russia said on Tuesday that Sudan must return a helicopter.", ("russia", "requests", "sudan"), None),
     ("en", "Egyptian President Hosni Mubarak said the US must be ready to mediate.",
      ("hosni-mubarak", "requests", "united-states"), None),
+    # cutting aid, links or relations is a sanction on their recipient
+    ("en", "Italy announced a suspension of air links with Serbia on Wednesday.", ("italy", "sanctions", "serbia"), None),
+    ("fr", "Le Maroc a rompu ses relations diplomatiques avec l'Iran.", ("morocco", "sanctions", "iran"), None),
+    ("en", "Japan said on Tuesday it had halted economic aid to Serbia.", ("japan", "sanctions", "serbia"),
+     ("japan", "aids", "serbia")),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])

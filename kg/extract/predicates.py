@@ -448,6 +448,9 @@ def requires_ok(tok: Token, entry: Entry) -> bool:
     if not entry.requires:
         return True
     near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children} | {tok.head.lemma_.lower()}
+    if tok.head.dep_ == "prep" or _case(tok) in ("de", "d'", "des", "du"):
+        near.add(tok.head.head.lemma_.lower() if tok.head.dep_ == "prep" else tok.head.lemma_.lower())
+        # "a suspension of air links", "la suspension des vols"
     verb = _governing_verb(tok) if tok.pos_ == "NOUN" else None
     if verb is not None:
         near.add(verb.lemma_.lower())  # "a promis vendredi une riposte"
