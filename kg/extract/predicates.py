@@ -404,6 +404,9 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
                 out.append(make_thing(ctx, t, stop=tok.i if t.i != tok.i else None))
             if t is head and out and isinstance(out[-1], Thing):
                 break  # a thing's conjuncts stay in its label
+    if entry.represented:  # "summoned Niger's ambassador": a protest to Niger
+        held = {r.person.key: r.of for r in ctx.roles if r.person is not None and r.of is not None}
+        out = [held.get(o.key, o) if isinstance(o, Actor) else o for o in out]
     if entry.object_kinds:
         out = [o for o in out if (o.kind if isinstance(o, Thing) else "Actor") in entry.object_kinds]
     if entry.relation == "meetsWith":
