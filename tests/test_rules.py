@@ -311,6 +311,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Le Maroc a rompu ses relations diplomatiques avec l'Iran.", ("morocco", "sanctions", "iran"), None),
     ("en", "Japan said on Tuesday it had halted economic aid to Serbia.", ("japan", "sanctions", "serbia"),
      ("japan", "aids", "serbia")),
+    # light verbs of meetings; a fronted "lors d'un entretien avec X" is the subject's meeting, and the
+    # name after its comma is the main subject, not the counterpart's name
+    ("fr", "Le président ukrainien a eu un entretien téléphonique avec Emmanuel Macron.",
+     ("ukraine", "meetsWith", "emmanuel-macron"), None),
+    ("fr", "Lors d'un entretien avec son homologue turc, Vladimir Poutine a évoqué la situation.",
+     ("vladimir-putin", "meetsWith", "turkey"), None),
+    ("en", "Iran has opened negotiations with the IAEA.", ("iran", "meetsWith", "iaea"), None),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])

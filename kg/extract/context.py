@@ -251,6 +251,9 @@ class Context:
                                                         or self.doc[k].text == ","):
             k += 1
         actor = self.actors.by_token.get(k) if k < len(self.doc) else None
+        if actor is not None and self.doc[k - 1].text == "," and not any(t.i == k for t in tok.subtree) \
+                and any(t.dep_ in SUBJ for t in self.doc[k:k + 4] if self.actors.by_token.get(t.i) == actor):
+            return None  # "Lors d'un entretien avec son homologue turc, Vladimir Poutine a évoqué": the main subject
         return actor if actor is not None and actor.cls == "Person" else None
 
     def _previous_subject(self, tok: Token) -> Actor | None:

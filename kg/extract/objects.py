@@ -109,7 +109,7 @@ def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int 
     force = None
     size = _size(head) if kind == "Force" else None
     for tok in sub:
-        if tok is not head and ctx.lex.object_kind(tok.lemma_.lower()) == "Force" and tok.pos_ == "NOUN":
+        if tok.i != head.i and ctx.lex.object_kind(tok.lemma_.lower()) == "Force" and tok.pos_ == "NOUN":
             fs, fe = _phrase_no_clauses(tok)
             force = Thing(key=f"{fs}-{fe}", kind="Force", label=_label(ctx.text[fs:fe]), start=fs, end=fe,
                           lang=ctx.lang, size=_size(tok))

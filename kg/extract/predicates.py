@@ -143,6 +143,9 @@ def _owns_noun(ctx: Context, tok: Token) -> bool:
         return False
     if any(tok.i == t.i for c in verb.children if c.dep_ in SUBJ for t in c.subtree):
         return False  # the noun is inside the subject itself
+    branch = next((a for a in [tok, *tok.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    if branch is not None and branch.dep_ in ("advmod", "obl:mod", "advcl") and branch.i < verb.i:
+        return True  # a fronted adjunct: "Lors d'un entretien avec X, Poutine a évoqué …"
     if verb.lemma_.lower() in ctx.lex.reaction_verbs:
         return False  # "a salué les sanctions", "welcomed the sanctions": someone else's
     return not any(e.relation in _AGAINST for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
@@ -352,7 +355,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         # a light verb's noun whose complement the parser hung on the verb: "exercer des
         # pressions sur Pékin", "imposer une série de droits de douane sur l'acier", "a intensifié
         # ses bombardements à longue portée sur les infrastructures"
-        hosts = [light] if light is tok.head else [tok.head, light]
+        hosts = [light] if light.i == tok.head.i else [tok.head, light]
         preps = [t for h in hosts for t in _prep_targets(h, entry.preps, deep=not entry.requires) if t.i > tok.i]
     if entry.pos == "NOUN":
         agents_ = set(_prep_targets(tok, entry.agent_preps, deep=True)) if entry.agent_preps else set()
@@ -512,7 +515,7 @@ def modality(ctx: Context, tok: Token, entry: Entry) -> str:
             return "Hypothetical"  # "pourrait rejeter"
     if any(c.dep_ == "aux" and c.lemma_.lower() in ctx.lex.hypothetical_cues for c in tok.children):
         return "Hypothetical"  # "could reject", "might attack"
-    moods = [str(t.morph.get("Mood")) for t in [tok, *tok.children] if t.dep_ in ("cop", "aux", "aux:tense") or t is tok]
+    moods = [str(t.morph.get("Mood")) for t in [tok, *tok.children] if t.dep_ in ("cop", "aux", "aux:tense") or t.i == tok.i]
     if any("Cnd" in m for m in moods):
         return "Hypothetical"  # "serait inacceptable"
     if any(c.lower_ in ("si", "if") and c.dep_ in ("mark",) for c in tok.children):
