@@ -318,6 +318,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Lors d'un entretien avec son homologue turc, Vladimir Poutine a évoqué la situation.",
      ("vladimir-putin", "meetsWith", "turkey"), None),
     ("en", "Iran has opened negotiations with the IAEA.", ("iran", "meetsWith", "iaea"), None),
+    # a title without nationality: the holder's state from the gazetteer, unless the title names
+    # a body we do not know
+    ("fr", "Le secrétaire d’État Antony Blinken a déclaré que l'OMS devait inviter Taïwan.",
+     ("antony-blinken", "foreignMinisterOf", "united-states"), None),
+    ("fr", "« Nous exigeons leur cessation », a déclaré Maria Zakharova, porte-parole du ministère des Affaires étrangères.",
+     ("maria-zakharova", "spokespersonFor", "russia"), None),
+    ("fr", "Emmanuel Macron s'est entretenu par téléphone avec les présidents américain Donald Trump et ukrainien "
+           "Volodymyr Zelensky.", ("emmanuel-macron", "meetsWith", "volodymyr-zelenskyy"), None),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])
@@ -339,6 +347,8 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # a modal without a speaker is no demand; a thing is not asked
     ("en", "Sudan must return the helicopter.", ("sudan", "requests")),
     ("en", "Putin said the talks must continue.", ("vladimir-putin", "requests")),
+    # the name closing a quotation is no holder of a title with an unknown body's complement
+    ("fr", "« Il rencontrera Abbas Araghchi », a indiqué le porte-parole de l'OIEA.", ("abbas-araghchi", "spokespersonFor")),
     # a subject of its own that is no known actor is not the speaker
     ("en", "The UNITA militarist wing refused to allow the planes to land, the United Nations mission said.",
      ("un", "rejects")),

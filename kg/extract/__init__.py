@@ -107,6 +107,18 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
 
 
 _STATE_ROLES = ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf")
+_OF = ("de", "du", "des", "d'", "d’", "of", "the", "la", "le", "l'", "l’")
+
+
+def _unknown_body(ctx: Context, k: int) -> bool:
+    """A complement after a title that names a body we do not know ("porte-parole de l'OIEA"),
+    not the government's own ministry ("porte-parole du ministère des Affaires étrangères")."""
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ not in _OF[:6]:
+        return False
+    while k < len(ctx.doc) and ctx.doc[k].lower_ in _OF:
+        k += 1
+    return k < len(ctx.doc) and ctx.doc[k].lower_ not in ("ministère", "gouvernement", "présidence", "ministry",
+                                                          "government", "department", "département", "cabinet")
 
 
 def _role_claims(ctx: Context) -> list[Claim]:
@@ -118,6 +130,12 @@ def _role_claims(ctx: Context) -> list[Claim]:
         if role.person is None:
             continue
         of, confidence, rule = role.of, _ROLE_CONFIDENCE, "title"
+        known = gaz.get(role.person.key) if role.person.gazetteer and role.person.key in gaz else None
+        if of is None and known is not None and known.country and known.country in gaz and not _unknown_body(
+                ctx, role.end):  # not "le porte-parole de l'OIEA": a body we do not know
+            state = gaz.get(known.country)  # "Le secrétaire d'État Antony Blinken": his state, from the gazetteer
+            of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
+            confidence, rule = 0.75, "title-person-country"
         if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf"):
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
         if of is not None and of.cls == "GovernmentBody" and of.gazetteer and role.title.role in _STATE_ROLES \

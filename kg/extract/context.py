@@ -204,6 +204,10 @@ class Context:
     def coordinated_holders(self, tok: Token) -> list[RoleMention]:
         """The further holders of a plural title that ``tok`` is (see roles._coordinated)."""
         role = self.role_at.get(tok.i)
+        if role is None:  # the holder's name rather than the title: "avec les présidents américain Donald Trump et …"
+            person = self.actors.actor_at(tok)
+            role = next((r for r in self.roles if person is not None and r.person == person
+                         and r.start <= tok.i <= r.end + 3), None)
         if role is None or role.person is None:
             return []
         chain, last = [], role
