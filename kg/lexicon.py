@@ -42,6 +42,7 @@ class Entry:
     object_kinds: tuple[str, ...] = ()
     modality: str | None = None
     represented: bool = False  # an official target stands for the state or body it represents
+    negative: bool = False  # the frame is negated itself: "n'exclut pas le recours à la force"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ def _entry(raw: dict, path: str) -> Entry:
     if any(" " in lemma for lemma in lemmas):
         raise _fail(path, f"{where}: lemmas are single words ({lemmas!r})")
     unknown = set(raw) - {"id", "relation", "pos", "lemmas", "example", "target", "preps",
-                          "agent_preps", "requires", "excludes", "object_kinds", "modality", "represented"}
+                          "agent_preps", "requires", "excludes", "object_kinds", "modality", "represented", "negative"}
     if unknown:
         raise _fail(path, f"{where}: unknown keys {sorted(unknown)}")
     return Entry(id=raw["id"], relation=raw["relation"], pos=raw["pos"], lemmas=lemmas,
@@ -136,7 +137,8 @@ def _entry(raw: dict, path: str) -> Entry:
                  requires=_words(raw.get("requires", []), path, where),
                  excludes=_words(raw.get("excludes", []), path, where),
                  object_kinds=_words(raw.get("object_kinds", []), path, where),
-                 modality=raw.get("modality"), represented=bool(raw.get("represented", False)))
+                 modality=raw.get("modality"), represented=bool(raw.get("represented", False)),
+                 negative=bool(raw.get("negative", False)))
 
 
 def _read(name: str) -> tuple[dict, str]:

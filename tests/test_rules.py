@@ -326,6 +326,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("maria-zakharova", "spokespersonFor", "russia"), None),
     ("fr", "Emmanuel Macron s'est entretenu par téléphone avec les présidents américain Donald Trump et ukrainien "
            "Volodymyr Zelensky.", ("emmanuel-macron", "meetsWith", "volodymyr-zelenskyy"), None),
+    # threats: "ne pas exclure la force", "not rule out military action" threaten; the strikes a
+    # threat names are not carried out; a warned actor is the target, not what it is warned against
+    ("fr", "Moscou n'exclut pas le recours à la force contre l'Ukraine.", ("russia", "threatens", "ukraine"), None),
+    ("en", "Washington did not rule out military action against Iran.", ("united-states", "threatens", "iran"), None),
+    ("fr", "La Corée du Nord a menacé de frappes nucléaires contre Séoul.", ("north-korea", "threatens", "south-korea"),
+     ("north-korea", "attacks", None)),
+    ("fr", "La Russie a mis en garde les États-Unis contre toute livraison de missiles.",
+     ("russia", "warns", "united-states"), None),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])
@@ -349,6 +357,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("en", "Putin said the talks must continue.", ("vladimir-putin", "requests")),
     # the name closing a quotation is no holder of a title with an unknown body's complement
     ("fr", "« Il rencontrera Abbas Araghchi », a indiqué le porte-parole de l'OIEA.", ("abbas-araghchi", "spokespersonFor")),
+    # ruling out force is no threat
+    ("fr", "Moscou exclut le recours à la force contre l'Ukraine.", ("russia", "threatens")),
+    ("en", "Washington ruled out military action against Iran.", ("united-states", "threatens")),
     # a subject of its own that is no known actor is not the speaker
     ("en", "The UNITA militarist wing refused to allow the planes to land, the United Nations mission said.",
      ("un", "rejects")),

@@ -84,6 +84,10 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         return []
     mood = modality(ctx, tok, entry)
     neg = negated(ctx, tok)
+    if entry.negative:  # "n'exclut pas le recours à la force" threatens; "exclut le recours" does not
+        if not neg:
+            return []
+        neg, mood = False, "Hypothetical"
     when = time_of(ctx, tok)
     place = place_of(ctx, tok) if entry.relation in ("meetsWith", "attacks", "deploys", "agreesTo") else None
     speaker = ctx.speaker_of.get(tok.i)

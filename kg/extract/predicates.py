@@ -151,6 +151,13 @@ def _owns_noun(ctx: Context, tok: Token) -> bool:
     return not any(e.relation in _AGAINST for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
 
 
+def _intended(ctx: Context, tok: Token) -> bool:
+    """The noun is the content of a threat, proposal, request or offer by its governing verb."""
+    verb = _governing_verb(tok)
+    return verb is not None and any(e.relation in ("threatens", "proposes", "requests", "offers")
+                                    for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
+
+
 def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     """Fallback for relations aimed at an actor: an actor named right after the verb, before
     the next verb or punctuation ("Kinshasa accuse depuis des mois Kigali de …")."""
@@ -262,6 +269,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             if entry.pos == "VERB" and subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None:
                 return [], "", 0.0  # "the UNITA wing refused …, the UN mission said": a named subject of
                 # its own that is no actor we know is not the speaker
+        if entry.pos == "NOUN" and entry.relation in ("attacks", "sanctions", "deploys") and _intended(ctx, tok):
+            return [], "", 0.0  # "a menacé de frappes contre Séoul": the strikes are the threat's, not done
         if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
@@ -367,6 +376,12 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         right = _right_actor(ctx, tok, entry)
         if right:
             return right
+    if entry.relation == "threatens" and found and not preps and not ctx.resolve(found[0]):
+        aimed = [t for t in found[0].subtree if _case(t) in entry.preps and ctx.resolve(t) is not None]
+        if aimed:  # "n'exclut pas le recours à la force contre l'Ukraine": the force is aimed at Ukraine
+            return aimed[:1]
+    if entry.pos == "VERB" and entry.relation in _ACTOR_AIMED and found and ctx.resolve(found[0]):
+        return [t for t in found if ctx.resolve(t)]  # "a mis en garde les États-Unis contre toute livraison"
     if preps and entry.requires:
         return preps  # the required word is part of the predicate: "opposer son veto à la résolution"
     if preps and _is_reflexive(tok):
