@@ -334,6 +334,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("north-korea", "attacks", None)),
     ("fr", "La Russie a mis en garde les États-Unis contre toute livraison de missiles.",
      ("russia", "warns", "united-states"), None),
+    # a passive agent whose name the parser cut off from "by"
+    ("en", 'Israel has sent negotiators for truce talks in Cairo as requested by U.S. President Joe Biden but they '
+           'did not go back for further talks because Hamas\' demands were "delusional," Prime Minister Benjamin '
+           'Netanyahu said on Saturday.', ("joe-biden", "requests", "israel"), ("israel", "requests", "united-states")),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])

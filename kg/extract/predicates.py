@@ -96,6 +96,15 @@ def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
             actors = ctx.resolve_all(target)
             if actors:
                 return actors
+            if target.i == child.i:  # the parser lost the agent's object: the name run right after "by"
+                run = []
+                for k in range(child.i + 1, min(len(ctx.doc), child.i + 7)):
+                    if ctx.doc[k].pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
+                        break
+                    run.append(ctx.doc[k])
+                named = [ctx.actors.actor_at(t) for t in run if ctx.actors.actor_at(t) is not None]
+                if named:
+                    return [named[-1]]  # "by U.S. President Joe Biden": the person, not the adjective state
     return []
 
 
