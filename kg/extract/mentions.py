@@ -129,8 +129,8 @@ class DocActors:
 def _strip_det(span: Span) -> Span:
     while len(span) > 1 and span[0].pos_ in ("DET", "ADP", "PUNCT"):
         span = span[1:]
-    while len(span) > 1 and span[-1].pos_ in ("PUNCT",):
-        span = span[:-1]
+    while len(span) > 1 and (span[-1].pos_ in ("PUNCT",) or span[-1].lower_ in ("'s", "’s", "'")):
+        span = span[:-1]  # "Saddam Hussein's proposal": the name without the possessive
     return span
 
 

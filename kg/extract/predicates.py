@@ -401,7 +401,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         c.i in ctx.actors.demonyms or c.dep_ in ("poss", "nmod:poss") for c in tok.children)
     event = ctx.lex.object_kind(tok.lemma_.lower()) in ("Sanction", "Attack", "Proposal", "Agreement")
     if entry.pos == "NOUN" and entry.relation != "opposes" and (  # a protest is no thing opposed
-            (tok.dep_ in SUBJ and own_agent) or (event and _argument_of_verb(tok) and _owns_noun(ctx, tok))):
+            (tok.dep_ in SUBJ and own_agent) or (event and _argument_of_verb(tok) and _owns_noun(ctx, tok))
+            or (own_agent and tok.dep_ in OBJ and entry.relation in ("proposes", "offers"))):  # "rejected a proposal
+        # from Ukraine": Ukraine proposed it
         return [tok]  # the proposal itself: "la proposition de la France a été discutée"
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
