@@ -342,6 +342,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "Russia rejected a proposal from Ukraine to hold a peace summit.", ("ukraine", "proposes", None), None),
     ("en", "Iran's leader Ruhollah Khomeini today rejected Iraqi President Saddam Hussein's proposal for a cease-fire.",
      ("saddam-hussein", "proposes", None), None),
+    # "exprimer son appui à", "annoncer une aide pour": the complement hung on the verb is the noun's
+    ("fr", "Le Japon a exprimé son appui au plan de paix.", ("japan", "supports", None), None),
+    ("fr", "Berlin a annoncé une aide militaire de 500 millions d'euros pour Kiev.", ("germany", "aids", "ukraine"), None),
+    ("fr", "Le Qatar s'est proposé comme médiateur entre Israël et le Hamas.", ("qatar", "offers", None), None),
     # a plural title with no holder falls back to the noun's body
     ("fr", "Les dirigeants du G7 s'inquiètent de la surproduction chinoise.", ("g7", "warns", None), None),
 ])
