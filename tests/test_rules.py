@@ -454,10 +454,16 @@ def test_modality(lang, text, mood):
     ("en", "Russia did not reject the proposal.", "rejects"),
     ("en", "Israel and Hamas failed to reach an agreement.", "agreesTo"),
     ("en", "Iran denied that it supplied drones to Russia.", "aids"),
+    ("fr", "L'UE n'a pas imposé de sanctions à la Russie.", "sanctions"),
 ])
 def test_negated_facts_are_marked(lang, text, relation):
     claims = [c for c in _claims(lang, text) if c.relation == relation]
     assert claims and all(c.negated for c in claims)
+
+
+def test_a_negated_stance_does_not_negate_the_proposal_it_is_about():
+    claims = _claims("fr", "Le Kremlin n'a pas rejeté la proposition américaine.")
+    assert [c.negated for c in claims if c.relation == "proposes"] == [False]
 
 
 def test_time_is_resolved_against_the_article_date_and_the_place_kept():

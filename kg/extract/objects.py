@@ -33,8 +33,7 @@ def _phrase(head: Token, stop: int | None = None) -> tuple[int, int]:
     never reaching the predicate word at ``stop``."""
     adjunct = {t.i for c in head.lefts if c.dep_.startswith("obl") for t in c.subtree}  # "le lundi 4 juillet, une frappe"
     toks = [t for t in head.subtree if t.i not in adjunct]
-    clause = next((c for c in head.children if c.left_edge.i <= (stop if stop is not None else -1) <= c.right_edge.i
-                   and c.dep_ in ("acl", "acl:relcl", "relcl")), None)
+    clause = next((c for c in head.children if c.i == stop and c.dep_ in ("acl", "acl:relcl", "relcl")), None)
     if clause is not None:  # "le plan que la Russie a rejeté": the relative clause is the predicate's
         toks = [t for t in toks if not clause.left_edge.i <= t.i <= clause.right_edge.i]
     if stop is not None:

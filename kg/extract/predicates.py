@@ -512,8 +512,11 @@ def negated(ctx: Context, tok: Token) -> bool:
         if head.lemma_.lower() in ctx.lex.negative_verbs:
             return True
     around = [tok, _enclosing_predicate(tok)]
-    if tok.pos_ == "NOUN" and tok.dep_ in OBJ | {"obj"}:
-        around.append(tok.head)  # "ne pas apporter de soutien"
+    if tok.pos_ == "NOUN" and (tok.dep_ in OBJ | {"obj"} or (tok.dep_ == "obl:arg" and _case(tok) in (
+            "de", "d'"))) and not any(  # "n'a pas imposé de sanctions" (a partitive "de" parsed as a case)  # "ne pas apporter de soutien", not
+            e.relation in _AGAINST | {"agreesTo", "supports"}  # "n'a pas rejeté la proposition américaine":
+            for e in ctx.lex.lookup(tok.head.lemma_, tok.head.pos_, tok.head.text)):  # the proposal was made
+        around.append(tok.head)
     for t in around:
         for child in t.children:
             if child.dep_ in ("advmod", "neg") and child.lower_ in ctx.lex.negation_words:
