@@ -16,7 +16,7 @@ from kg.extract.mentions import find_actors
 from kg.extract.predicates import (agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
                                    targets)
 from kg.extract.records import Actor, Claim, Thing
-from kg.extract.roles import context_state, find_roles
+from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
 from kg.lexicon import load_lexicon
 
@@ -111,18 +111,17 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
 
 
 _STATE_ROLES = ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf")
-_OF = ("de", "du", "des", "d'", "d’", "of", "the", "la", "le", "l'", "l’")
+_OWN_GOVERNMENT = _GOVERNMENT_WORDS | {"department", "département", "cabinet"}
 
 
 def _unknown_body(ctx: Context, k: int) -> bool:
     """A complement after a title that names a body we do not know ("porte-parole de l'OIEA"),
     not the government's own ministry ("porte-parole du ministère des Affaires étrangères")."""
-    if k >= len(ctx.doc) or ctx.doc[k].lower_ not in _OF[:6]:
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ not in ("de", "du", "des", "d'", "d’", "of"):
         return False
-    while k < len(ctx.doc) and ctx.doc[k].lower_ in _OF:
+    while k < len(ctx.doc) and ctx.doc[k].lower_ in _OF_WORDS:
         k += 1
-    return k < len(ctx.doc) and ctx.doc[k].lower_ not in ("ministère", "gouvernement", "présidence", "ministry",
-                                                          "government", "department", "département", "cabinet")
+    return k < len(ctx.doc) and ctx.doc[k].lower_ not in _OWN_GOVERNMENT
 
 
 def _role_claims(ctx: Context) -> list[Claim]:

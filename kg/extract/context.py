@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import DocActors, slug
 from kg.extract.records import Actor, Thing
-from kg.extract.roles import RoleMention
+from kg.extract.roles import _OF_WORDS, RoleMention
 from kg.lexicon import Lexicon
 
 SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
@@ -136,7 +136,7 @@ class Context:
         """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",
         "Hungarian and Romanian officials")."""
         out = []
-        features = self.lex.pronouns.get(tok.lower_) or self.lex.pronouns.get(tok.lower_.lstrip("-"), {})
+        features = self._features(tok)
         if features.get("Number") == "Plur" and features.get("Person") != "1" and tok.pos_ == "PRON":
             return self._plural_antecedent(tok)
         if (tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective) \
@@ -189,7 +189,7 @@ class Context:
         doc = self.doc
         while k + 1 < len(doc) and doc[k].lower_ in (",", "et", "and"):
             k += 1
-            while k < len(doc) and doc[k].lower_ in ("de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "of", "the"):
+            while k < len(doc) and doc[k].lower_ in _OF_WORDS:
                 k += 1
             actor = self.actors.demonyms.get(k) if k < len(doc) else None
             if actor is None and k < len(doc):
@@ -218,9 +218,13 @@ class Context:
                 last = other
         return chain
 
+    def _features(self, tok: Token) -> dict[str, str]:
+        """Gender, number and person of a personal pronoun ("il", "-ils", "they"); empty otherwise."""
+        return self.lex.pronouns.get(tok.lower_) or self.lex.pronouns.get(tok.lower_.lstrip("-"), {})
+
     def _pronoun(self, tok: Token) -> Actor | None:
         speaker = self.speaker_of.get(tok.i)
-        features = self.lex.pronouns.get(tok.lower_) or self.lex.pronouns.get(tok.lower_.lstrip("-"), {})
+        features = self._features(tok)
         if features.get("Person") == "1":
             return speaker  # "nous", "we" in a quote: the speaker
         if speaker is not None and _agrees(speaker, features, self):
@@ -230,7 +234,7 @@ class Context:
         if previous is not None and _agrees(previous, features, self):
             return previous  # "Marco Rubio a rencontré Lavrov. Il a demandé …": the last sentence's subject
         head = tok.head  # a subordinate clause's pronoun: the main clause's subject ("X s'est rendu à
-        while head.head is not head and head.dep_ in ("advcl", "acl:relcl", "ccomp", "conj"):  # Washington, où il")
+        while head.dep_ in ("advcl", "acl:relcl", "ccomp", "conj"):  # Washington, où il")
             head = head.head
             subj = next((c for c in head.children if c.dep_ in SUBJ and c.i < tok.i and c.pos_ != "PRON"), None)
             actor = self.resolve(subj, depth=1) if subj is not None else None

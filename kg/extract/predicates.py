@@ -512,10 +512,11 @@ def negated(ctx: Context, tok: Token) -> bool:
         if head.lemma_.lower() in ctx.lex.negative_verbs:
             return True
     around = [tok, _enclosing_predicate(tok)]
+    # the verb of its object: "ne pas apporter de soutien", "n'a pas imposé de sanctions" (a partitive
+    # "de" parsed as a case); not a stance on it: "n'a pas rejeté la proposition américaine" (it was made)
     if tok.pos_ == "NOUN" and (tok.dep_ in OBJ | {"obj"} or (tok.dep_ == "obl:arg" and _case(tok) in (
-            "de", "d'"))) and not any(  # "n'a pas imposé de sanctions" (a partitive "de" parsed as a case)  # "ne pas apporter de soutien", not
-            e.relation in _AGAINST | {"agreesTo", "supports"}  # "n'a pas rejeté la proposition américaine":
-            for e in ctx.lex.lookup(tok.head.lemma_, tok.head.pos_, tok.head.text)):  # the proposal was made
+            "de", "d'"))) and not any(e.relation in _AGAINST | {"agreesTo", "supports"}
+                                      for e in ctx.lex.lookup(tok.head.lemma_, tok.head.pos_, tok.head.text)):
         around.append(tok.head)
     for t in around:
         for child in t.children:

@@ -53,8 +53,11 @@ def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str,
     ``index``: the titles by first word (:func:`_by_first_word`)."""
     best = None
     first = doc[i].lower_.replace("’", "'")
-    plural = index.get(first[:-1], []) if first[-1:] in ("s", "x") else []  # "les ministres des Affaires étrangères"
-    for title, words in [*index.get(first, ()), *plural]:
+    candidates = index.get(first, ())
+    plural = index.get(first[:-1]) if first[-1:] in ("s", "x") else None  # "les ministres des Affaires étrangères"
+    if plural:
+        candidates = [*candidates, *plural]
+    for title, words in candidates:
         j, k, nat = i, 0, None
         while k < len(words) and j < len(doc):
             text = doc[j].lower_.replace("’", "'")
