@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from kg.extract.attribution import attribute
 from kg.extract.context import Context
 from kg.extract.mentions import find_actors
-from kg.extract.predicates import (agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
+from kg.extract.predicates import (OBJ, agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
                                    targets)
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
@@ -23,6 +23,7 @@ from kg.lexicon import load_lexicon
 __all__ = ["Actor", "Claim", "Thing", "extract"]
 
 _ROLE_CONFIDENCE = 0.9
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 
 
 def extract(doc: Doc, lang: str, *, date: str | None = None,
@@ -49,6 +50,8 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
             if tok.i in consumed or describes_thing(tok, lex):
                 continue
             entries = lex.lookup(tok.lemma_, tok.pos_, tok.text)
+            if entries and not any(e.requires and requires_ok(tok, e) for e in entries) and _lends_to_noun(tok, lex):
+                continue  # "gave a warm welcome to X": the noun's event, not the verb's
             framed = [e for e in entries if e.requires and requires_ok(tok, e)]
             for entry in framed or entries:  # a frame with its required word wins ("opposer son veto")
                 if not requires_ok(tok, entry):
@@ -61,6 +64,15 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
                             consumed.update(t.i for t in child.subtree)
                 claims.extend(found)
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
+
+
+def _lends_to_noun(tok, lex) -> bool:
+    """A light verb whose object is a predicate noun of the lexicon ("donner son accord",
+    "gave a warm welcome", "provided support"): the noun carries the event."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.light_verbs:
+        return False
+    return any(c.dep_ in OBJ and c.pos_ == "NOUN" and any(requires_ok(c, e) for e in lex.lookup(c.lemma_, "NOUN", c.text))
+               for c in tok.children)
 
 
 def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
@@ -141,6 +153,9 @@ def _role_claims(ctx: Context) -> list[Claim]:
             confidence, rule = 0.75, "title-person-country"
         if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf"):
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
+        if of is None and role.start > 0 and ctx.doc[role.start - 1].lower_ in _POSSESSIVES:
+            # "Londres a envoyé son ministre d'État Andrew Murrison": the state the sentence is about
+            of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-possessive-state"
         if of is not None and of.cls == "GovernmentBody" and of.gazetteer and role.title.role in _STATE_ROLES \
                 and not _legislature(of, ctx.lex, gaz):  # "National Assembly president": the assembly's
             state = gaz.get(gaz.get(of.key).government_of) if gaz.get(of.key).government_of else None

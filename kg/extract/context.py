@@ -234,7 +234,8 @@ class Context:
         if previous is not None and _agrees(previous, features, self):
             return previous  # "Marco Rubio a rencontré Lavrov. Il a demandé …": the last sentence's subject
         head = tok.head  # a subordinate clause's pronoun: the main clause's subject ("X s'est rendu à
-        while head.dep_ in ("advcl", "acl:relcl", "ccomp", "conj"):  # Washington, où il")
+        while head.dep_ in ("advcl", "acl:relcl", "ccomp", "conj", "xcomp", "obl:mod", "obl", "nmod"):
+            # Washington, où il", "une visite, au cours de laquelle il doit rencontrer")
             head = head.head
             subj = next((c for c in head.children if c.dep_ in SUBJ and c.i < tok.i and c.pos_ != "PRON"), None)
             actor = self.resolve(subj, depth=1) if subj is not None else None

@@ -20,6 +20,7 @@ ACTOR_CLASSES = frozenset({"Person", "State", "InternationalOrganization", "Orga
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
 _ORG_LABELS = frozenset({"ORG"})
 _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+_ARABIC_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "ould", "abu", "abou"})
 _NAME_PARTICLES = frozenset({"de", "du", "von", "van", "der", "al", "el", "ben", "bin", "la", "le", "di", "da"})
 
 
@@ -119,8 +120,15 @@ class DocActors:
         return None
 
     def add(self, span: Span, actor: Actor) -> None:
-        """Index ``span`` as naming ``actor``; a span over the same tokens is replaced."""
-        self.spans = [(s, a) for s, a in self.spans if not (s.start == span.start and s.end == span.end)]
+        """Index ``span`` as naming ``actor``; spans it overlaps are replaced."""
+        kept = []
+        for s, a in self.spans:
+            if s.start < span.end and span.start < s.end:
+                for i in range(s.start, s.end):
+                    self.by_token.pop(i, None)
+            else:
+                kept.append((s, a))
+        self.spans = kept
         self.spans.append((span, actor))
         for i in range(span.start, span.end):
             self.by_token[i] = actor
@@ -164,6 +172,8 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
                         and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in title_words \
                         and doc[start - 1].ent_type_ in ("", *_PERSON_LABELS):
                     start -= 1
+                if start == span.start:
+                    start = _arabic_name_start(doc, span.start, title_words)
                 if start < span.start and not _same_person(doc[start:span.start], entry):
                     # "Mojtaba Khamenei" is not "Ali Khamenei": a namesake, not the gazetteer's person
                     name = _person_name(doc[start:span.end])
@@ -178,7 +188,11 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
             for tok in ent:
                 found.demonyms[tok.i] = actor
         elif label in _PERSON_LABELS:
-            pending.append(_strip_det(ent))
+            span = _strip_det(ent)
+            end = span.end
+            while end + 1 < len(doc) and re.fullmatch(r"[A-Z]['’]", doc[end].text) and doc[end + 1].text[:1].isupper():
+                end += 2  # a surname the NER cut at its elided initial: "Denis Sassou N'Guesso"
+            pending.append(doc[span.start:end])
         elif label in _ORG_LABELS:
             span = _strip_det(ent)
             entry = gazetteer.lookup(span.text, lang)
@@ -218,12 +232,35 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
     return found
 
 
+def _arabic_name_start(doc: Doc, start: int, title_words: set[str]) -> int:
+    """The start of a name whose surname follows a particle, with given names that another
+    entity claimed: "Abdel Fatah al Sissi" (where "Fatah" matched the movement). The run must
+    open on a capitalised word that no entity claims."""
+    k = start
+    if k == 0 or doc[k - 1].lower_ not in _ARABIC_PARTICLES:
+        return start
+    k -= 1
+    run = k
+    while run > 0 and k - run < 3 and doc[run - 1].pos_ == "PROPN" and doc[run - 1].text[:1].isupper() \
+            and doc[run - 1].lower_ not in title_words:
+        run -= 1
+    if run == k or doc[run].ent_type_ not in ("", *_PERSON_LABELS):
+        return start
+    return run
+
+
+def _squeeze(word: str) -> str:
+    return re.sub(r"(.)\1", r"\1", word)
+
+
 def _same_person(first_names: Span, entry) -> bool:
-    """Whether the first names before a gazetteer surname belong to that entry's names."""
+    """Whether the first names before a gazetteer surname belong to that entry's names
+    (particles aside, doubled letters folded: "Abdel Fatah al" for "Abdel Fattah al-Sissi")."""
     names = {fold(n) for n in entry.labels.values()}
     names |= {fold(n) for names_ in entry.aliases.values() for n in names_}
-    words = {w for n in names for w in n.split()}
-    return all(fold(t.text) in words for t in first_names)
+    words = {_squeeze(w) for n in names for w in re.split(r"[\s-]+", n)}
+    return all(_squeeze(fold(t.text)) in words for t in first_names
+               if t.lower_ not in _ARABIC_PARTICLES and not t.is_punct)
 
 
 def _remember(people: dict[str, Actor], name: str, actor: Actor) -> None:

@@ -48,9 +48,19 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
             yield child  # French: "s'opposer à la présence", "pourparlers avec les États-Unis"
 
 
+def _partitive(tok: Token) -> bool:
+    """A noun whose "case" is a partitive article the parser took for a preposition
+    ("a déployé des/ADP dizaines de milliers de soldats")."""
+    return any(c.dep_ == "case" and c.i < tok.i and "Art" in c.morph.get("PronType") for c in tok.children)
+
+
 def _is_time(tok: Token) -> bool:
-    """A date or a day name: "on Saturday" is no target."""
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS
+    """A date or a day name: "on Saturday" is no target; nor is a span of time named with a
+    demonstrative or "last/next" ("a déployé ces dernières semaines des soldats", "in the past weeks")."""
+    if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS:
+        return True
+    return tok.lemma_.lower() in _PERIOD_NOUNS and any(
+        c.lower_ in _PERIOD_MODIFIERS or c.lemma_.lower() in _PERIOD_MODIFIERS for c in tok.children)
 
 
 def _subject(tok: Token, depth: int = 0) -> Token | None:
@@ -63,6 +73,11 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
             for grand in child.children:
                 if grand.dep_ in SUBJ:
                     return grand
+    if tok.dep_ == "ROOT":  # an unlabelled name that opens the clause: "Washington/dep et Pékin ont tenu"
+        first = next((c for c in tok.children if c.i < tok.i), None)
+        if first is not None and first.dep_ == "dep" and first.pos_ == "PROPN" and first.i == tok.sent.start \
+                and _case(first) is None:
+            return first
     if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
         if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not _controlled(tok):
             return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
@@ -85,7 +100,10 @@ def _controlled(tok: Token) -> bool:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in PASSIVE_MARK for c in tok.children)
+    """A passive verb; a pronominal verb the parser labelled passive is not one ("X et Y se sont
+    rencontrés" with "X" as nsubj:pass)."""
+    return any(c.dep_ in PASSIVE_MARK for c in tok.children) and not (
+        _is_reflexive(tok) and not any(c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children))
 
 
 def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
@@ -138,6 +156,8 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
     "lundi mardi mercredi jeudi vendredi samedi dimanche aujourd'hui hier demain".split())
 _AGAINST = frozenset({"rejects", "opposes", "accuses", "warns"})
+_PERIOD_NOUNS = frozenset("semaine mois année an jour heure week month year day hour weekend week-end".split())
+_PERIOD_MODIFIERS = frozenset("ce cet cette ces dernier prochain last past next coming this these".split())
 
 
 def _owns_noun(ctx: Context, tok: Token) -> bool:
@@ -225,6 +245,8 @@ def _left_conjoined(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
     out: list[Actor] = []
     span = ctx.actors.span_of(tok)
     start = span.start if span is not None else tok.i
+    if start - 1 >= sent.start and ctx.doc[start - 1].pos_ == "DET":
+        start -= 1  # "Israël et le Hamas"
     while start - 2 >= sent.start and ctx.doc[start - 1].lower_ in ("et", "and", ","):
         prev = ctx.doc[start - 2]
         actor = ctx.actors.actor_at(prev)
@@ -233,6 +255,26 @@ def _left_conjoined(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
         out.insert(0, actor)
         span = ctx.actors.span_of(prev)
         start = span.start if span is not None else prev.i
+    return out
+
+
+def _right_conjoined(ctx: Context, tok: Token) -> list[Actor]:
+    """The actors named after ``tok`` and coordinated with it by "et"/"and"/"," (an article
+    allowed), for parses that lost the coordination: "entre Israël et le Hamas"."""
+    out: list[Actor] = []
+    span = ctx.actors.span_of(tok)
+    k = span.end if span is not None else tok.i + 1
+    doc = ctx.doc
+    while k + 1 < tok.sent.end and doc[k].lower_ in ("et", "and", ","):
+        k += 1
+        if doc[k].pos_ == "DET" and k + 1 < tok.sent.end:
+            k += 1
+        actor = ctx.actors.actor_at(doc[k])
+        if actor is None:
+            break
+        out.append(actor)
+        span = ctx.actors.span_of(doc[k])
+        k = span.end if span is not None else k + 1
     return out
 
 
@@ -271,7 +313,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 if sib.dep_ in SUBJ and sib.i > subj.i and sib.pos_ in ("NOUN", "PROPN") and any(
                         t.lower_ in ("et", "and") for t in ctx.doc[subj.i:sib.i]):
                     found += [a for a in ctx.resolve_all(sib) if a not in found]
-            if found:
+            if found:  # a coordination the parser lost: "Israël/ROOT et le Hamas ont conclu"
+                found = [a for a in _left_conjoined(ctx, subj, sent) if a not in found] + found
                 return found, "subject", 0.9
             if entry.pos == "VERB" and subj.pos_ == "NOUN" and ctx.lex.object_kind(subj.lemma_.lower()):
                 return [], "", 0.0  # "the plan … proposed a ceasefire": a thing is the subject, not the speaker
@@ -364,7 +407,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             g for g in c.children if g.dep_ in OBJ and g.i > c.i])]
         if not found:  # a bare noun the parser took for an adjunct: "a condamné, lundi, une frappe israélienne"
             found = [c for c in tok.children if c.dep_ in ("obl", "obl:mod") and c.i > tok.i and c.pos_ == "NOUN"
-                     and _case(c) is None and not _is_time(c) and c.lemma_.lower() not in entry.requires]
+                     and (_case(c) is None or _partitive(c)) and not _is_time(c)
+                     and c.lemma_.lower() not in entry.requires]
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     light = tok.head if tok.dep_ in OBJ else (
         tok.head.head if tok.dep_ in ("nmod", "prep", "pobj") and tok.head.dep_ in OBJ else None)
@@ -391,6 +435,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             return aimed[:1]
     if entry.pos == "VERB" and entry.relation in _ACTOR_AIMED and found and ctx.resolve(found[0]):
         return [t for t in found if ctx.resolve(t)]  # "a mis en garde les États-Unis contre toute livraison"
+    if not preps and entry.requires and entry.preps:  # the complement hangs under the required word:
+        preps = [t for c in tok.children if c.lemma_.lower() in entry.requires  # "opposer une fin de
+                 for t in c.subtree if t.i > c.i and _case(t) in entry.preps][:1]  # non-recevoir à la demande"
     if preps and entry.requires:
         return preps  # the required word is part of the predicate: "opposer son veto à la résolution"
     if preps and _is_reflexive(tok):
@@ -443,6 +490,10 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     return out
 
 
+_RELATIVE_SUBJECTS = frozenset({"qui", "who", "which", "that"})
+_CONTENT_KINDS = frozenset({"Plan", "Proposal", "Agreement", "Resolution", "Deployment", "Ceasefire"})
+
+
 def describes_thing(tok: Token, lex=None) -> bool:
     """A verb inside a purpose clause or a noun's modifier describes a plan, it is not an event:
     "un plan pour envoyer des troupes", "tout plan visant à envoyer des troupes"."""
@@ -464,7 +515,13 @@ def describes_thing(tok: Token, lex=None) -> bool:
     head = tok
     for _ in range(3):
         if head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.pos_ == "NOUN":
-            return True
+            own = any(c.dep_ in SUBJ and c.lower_ not in _RELATIVE_SUBJECTS for c in head.children) and not (
+                any(c.lower_ in _OBJECT_RELATIVE for c in head.children)  # a noun's content clause: "le fait
+                and any(c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN") for c in head.children))  # que Trump vise des sites"
+            content = lex is not None and lex.object_kind(head.head.lemma_.lower()) in _CONTENT_KINDS
+            # a relative clause with a subject of its own tells an event, unless it spells out a plan's
+            # content: "la visite au cours de laquelle il doit rencontrer Biden" (an event)
+            return not own or content
         if head.dep_ not in ("xcomp", "conj"):
             break
         head = head.head
@@ -583,6 +640,8 @@ def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
     elif entry.pos == "NOUN":
         for cand in _prep_targets(tok, ("entre", "between")):
             parties = ctx.resolve_all(cand)
+            if len(parties) == 1:  # a parse that lost the coordination: "entre Israël et le Hamas ont repris"
+                parties += [a for a in _right_conjoined(ctx, cand) if a not in parties]
             break
         if len(parties) < 2 and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
             parties = who  # "Israel and Lebanon renewed negotiations", "X et Y ont tenu des pourparlers"

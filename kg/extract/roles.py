@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from kg.lexicon import Lexicon, Title
 _OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "of", "the", "la", "le", "l'", "l’", "from"})
 _SKIP = frozenset({",", "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "-", "—"})
 _GOVERNMENT_WORDS = frozenset({"gouvernement", "ministère", "présidence", "armée", "government", "ministry"})
+_PORTFOLIO_WORDS = frozenset({"for", "pour", "chargé", "chargée", "à", "au", "aux", "et", "and"})
 _POSTING_PREPS = frozenset({"to", "auprès", "en", "in", "à", "au", "at"})
 _CLOSING_QUOTES = frozenset({'"', "»", "”", "’", "'"})
 _BODY_CLASSES = frozenset({"State", "GovernmentBody", "InternationalOrganization", "Organization"})
@@ -35,6 +37,9 @@ class RoleMention:
     person: Actor | None
     of: Actor | None
     of_is_context: bool  # the state was taken from the sentence, not the title
+
+
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2})$")
 
 
 @functools.lru_cache(maxsize=8)
@@ -128,9 +133,12 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         if person is None and k < len(doc) and k not in actors.by_token:
             person = _unknown_name(doc, k, actors)  # a name the NER mislabelled, right after a title
         if person is None:
-            person = _name_after_portfolio(doc, j, actors)
+            person, body = _name_after_portfolio(doc, j, actors)
+            of = of or body
         if person is None:
             person = _name_before(doc, i, actors)
+        if of is None and person is not None and k < len(doc):
+            of = _body_after_name(doc, k, actors)  # "le roi Abdallah II de Jordanie", "King Abdullah of Jordan"
         out.append(RoleMention(title, i, j, person, of, False))
         if person is not None:
             out.extend(_coordinated(doc, title, k, actors))
@@ -200,18 +208,47 @@ def _coordinated(doc: Doc, title: Title, k: int, actors: DocActors) -> list[Role
     return out
 
 
-def _name_after_portfolio(doc: Doc, j: int, actors: DocActors) -> Actor | None:
-    """A person apposed after the title's portfolio, which names no actor: "le vice-ministre
-    iranien des Affaires étrangères, Abbas Araghchi", "deputy minister for trade, Ana Díaz"."""
-    k = j
-    while k < len(doc) and k - j < 6 and k not in actors.by_token and (
-            doc[k].lower_ in _OF_WORDS or doc[k].lower_ in ("for", "pour", "chargé", "chargée")
-            or doc[k].pos_ in ("NOUN", "ADJ", "PROPN")):
-        k += 1
-    if k == j or k + 1 >= len(doc) or doc[k].text != ",":
+def _body_after_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
+    """The state or body named right after a title's holder by "de"/"of": "le roi Abdallah II
+    de Jordanie", "Queen Elizabeth of Britain"."""
+    span = actors.span_of(doc[k])
+    n = span.end if span is not None else k + 1
+    if n < len(doc) and _REGNAL.match(doc[n].text):
+        n += 1
+    if n + 1 >= len(doc) or doc[n].lower_ not in _OF_WORDS:
         return None
-    cand = actors.by_token.get(k + 1)
-    return cand if cand is not None and cand.cls == "Person" else None
+    while n < len(doc) and doc[n].lower_ in _OF_WORDS:
+        n += 1
+    cand = actors.by_token.get(n) if n < len(doc) else None
+    return cand if cand is not None and cand.cls in _BODY_CLASSES else None
+
+
+def _name_after_portfolio(doc: Doc, j: int, actors: DocActors) -> tuple[Actor | None, Actor | None]:
+    """A person named after the title's portfolio, and the body the portfolio names: "le
+    vice-ministre iranien des Affaires étrangères, Abbas Araghchi", "deputy minister for trade,
+    Ana Díaz", "l'envoyé spécial pour le Moyen-Orient Steve Witkoff", "le conseiller adjoint à la
+    sécurité nationale de la Maison Blanche, Daleep Singh", "le ministre de la Défense, le général X"."""
+    k, body = j, None
+    while k < len(doc) and k - j < 10 and (
+            doc[k].lower_ in _OF_WORDS or doc[k].lower_ in _PORTFOLIO_WORDS
+            or (doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and k not in actors.by_token)
+            or (k in actors.by_token and actors.by_token[k].cls in _BODY_CLASSES)):
+        if k in actors.by_token and body is None:
+            body = actors.by_token[k]
+        k += 1
+    if k >= len(doc) or (k == j and doc[k].text != ","):
+        return None, None
+    if doc[k].text == "," and k + 1 < len(doc):
+        k += 1
+        n = k
+        while n < len(doc) and n - k < 2 and doc[n].pos_ in ("DET", "NOUN") and doc[n].is_lower:
+            n += 1  # ", le général Hossein Dehghan"
+        cand = actors.by_token.get(n)
+    elif any(doc[m].lower_ in _PORTFOLIO_WORDS or doc[m].lower_ in _OF_WORDS for m in range(j, k)):
+        cand = actors.by_token.get(k)  # no comma: a portfolio with a preposition, then the name
+    else:
+        return None, None
+    return (cand, body) if cand is not None and cand.cls == "Person" else (None, None)
 
 
 def _misread_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
@@ -237,6 +274,8 @@ def _unknown_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
             and end not in actors.by_token and end - k < 4:
         end += 1
+    if k < end < len(doc) and _REGNAL.match(doc[end].text):
+        end += 1  # a regnal number: "le roi Abdallah II", "King Charles III"
     if end - k < 2:
         return None
     name = doc[k:end].text
