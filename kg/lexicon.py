@@ -83,6 +83,7 @@ class Lexicon:
     condition_cues: tuple[str, ...] = ()
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word -> lemma where the model errs
     ethnic_words: frozenset[str] = frozenset()  # "ethnic Turks": a people, not the state
+    mutual_verbs: frozenset[str] = frozenset()  # "X et Y ont discuté": each meets the other
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def lookup(self, lemma: str, pos: str, text: str = "") -> tuple[Entry, ...]:
@@ -212,6 +213,7 @@ def load_lexicon(lang: str) -> Lexicon:
                                                                "legislature_words")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
         ethnic_words=frozenset(w.lower() for w in _words(tdata.get("ethnic_words", []), tpath, "ethnic_words")),
+        mutual_verbs=frozenset(_words(data.get("mutual_verbs", []), path, "mutual_verbs")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         index={k: tuple(v) for k, v in index.items()},
     )

@@ -393,6 +393,23 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("andrew-murrison", "officialOf", "united-kingdom"), None),
     ("fr", "Un conseiller de l'ayatollah Ali Khamenei, le guide suprême iranien, a parlé.",
      ("ali-khamenei", "headOfStateOf", "iran"), None),
+    # meeting verbs whose coordinated subjects meet each other; a coordination hung on the
+    # apposed name; a compound tense is no controlled participle; the subject between "que"
+    # and a verb the parser left without one; a speech verb's "que" after its adjuncts
+    ("fr", "Le ministre turc des Affaires étrangères Mevlut Cavusoglu et son homologue russe Sergueï Lavrov ont "
+           "discuté des derniers développements en Ukraine.", ("mevlut-cavusoglu", "meetsWith", "sergey-lavrov"), None),
+    ("fr", "Par ailleurs, le ministère russe des Affaires étrangères a également déclaré dans un communiqué que "
+           "Lavrov et Cavusoglu se sont rencontrés durant le sommet du G20.",
+     ("sergey-lavrov", "meetsWith", "cavusoglu"), ("russian-foreign-ministry", "meetsWith", None)),
+    ("fr", "Le chef de la diplomatie turque Mevlut Cavusoglu a déclaré dans un tweet, jeudi, qu'il avait rencontré "
+           "Lavrov en marge de la réunion.", ("mevlut-cavusoglu", "meetsWith", "sergey-lavrov"), None),
+    ("fr", "Le président égyptien a souhaité la bienvenue à son homologue angolais João Lourenço.",
+     ("egypt", "meetsWith", "joao-lourenco"), None),
+    # an agreement signed "entre X et Y": each named party agrees to it
+    ("fr", "Un accord de paix a été conclu entre l'Arménie et l'Azerbaïdjan.", ("azerbaijan", "agreesTo", None), None),
+    ("fr", "Un accord de cessez-le-feu a été signé vendredi à Kidal entre le gouvernement malien et les groupes "
+           "armés.", ("mali", "agreesTo", None), None),
+    ("fr", "La signature d'un accord entre la Russie et l'Ukraine est prévue.", ("ukraine", "agreesTo", None), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

@@ -44,9 +44,11 @@ def _speaker(ctx: Context, verb: Token) -> Actor | None:
 
 def _scope(verb: Token, sent: Span) -> list[int]:
     """Tokens of what the speech verb reports."""
-    after = verb.doc[verb.i + 1: min(verb.i + 5, sent.end)]
-    if any(t.lower_ in ("que", "qu'", "qu’", "that", ":") for t in after):
-        return [t.i for t in sent if t.i > verb.i]  # "a déclaré jeudi que …": the rest of the sentence
+    for t in verb.doc[verb.i + 1: min(verb.i + 12, sent.end)]:
+        if t.lower_ in ("que", "qu'", "qu’", "that", ":"):  # "a déclaré jeudi que …", "a déclaré dans un
+            return [t.i for t in sent if t.i > verb.i]  # tweet, jeudi, qu'il …": the rest of the sentence
+        if t.pos_ == "VERB" or t.text in _OPEN or t.text in _CLOSE:
+            break
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE and c.i > verb.i]
     if clauses:
         out = []

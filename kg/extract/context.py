@@ -298,9 +298,13 @@ def _agrees(actor: Actor, features: dict, ctx: Context, tok: Token | None = None
 
 
 def _conjuncts(tok: Token) -> list[Token]:
+    """The tokens coordinated with ``tok``, also when the parser hung the coordination on its
+    apposed name ("le ministre turc Mevlut Cavusoglu et son homologue russe …")."""
     out = []
     for child in tok.children:
         if child.dep_ == CONJ:
             out.append(child)
             out.extend(_conjuncts(child))
+        elif child.dep_ == "appos" and tok.pos_ == "NOUN" and child.i > tok.i:
+            out.extend(c for c in _conjuncts(child) if c.i not in {o.i for o in out})
     return out

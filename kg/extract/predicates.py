@@ -91,6 +91,8 @@ def _controlled(tok: Token) -> bool:
     forms = set(tok.morph.get("VerbForm"))
     if tok.dep_ != "advcl":
         return False
+    if any(c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in tok.children):
+        return False  # a compound tense is finite: "… que Lavrov et Cavusoglu se sont rencontrés"
     if forms & {"Part", "Ger"} or tok.tag_ in ("VBG",):
         return True
     return bool(forms & {"Inf"} or tok.tag_ == "VB") and any(
@@ -278,6 +280,41 @@ def _right_conjoined(ctx: Context, tok: Token) -> list[Actor]:
     return out
 
 
+def _between_parties(ctx: Context, tok: Token) -> list[Actor]:
+    """The actors of an "entre X et Y" / "between X and Y" phrase on the predicate or on the
+    noun it is about ("signé entre le gouvernement et les groupes armés", "la signature d'un
+    accord entre la Russie et l'Ukraine")."""
+    hosts = [tok, *(c for c in tok.children if c.dep_ in SUBJ | OBJ or _case(c) in ("de", "d'", "d’", "du", "des", "of"))]
+    for host in hosts:
+        for cand in _prep_targets(host, ("entre", "between")):
+            parties = ctx.resolve_all(cand)
+            if len(parties) == 1:
+                parties += [a for a in _right_conjoined(ctx, cand) if a not in parties]
+            return parties
+    return []
+
+
+def _que_subjects(ctx: Context, tok: Token) -> list[Actor]:
+    """The actors named between "que"/"that" and a verb the parser left without a subject
+    ("a déclaré … que Lavrov/nmod et Cavusoglu se sont rencontrés")."""
+    doc, sent = ctx.doc, tok.sent
+    k = tok.i - 1
+    while k > sent.start and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("se", "s'", "s’", "ne", "n'", "n’")):
+        k -= 1
+    found: list[Actor] = []
+    while k > sent.start:
+        actor = ctx.actors.actor_at(doc[k])
+        if actor is not None:
+            if actor not in found:
+                found.insert(0, actor)
+        elif doc[k].lower_ in ("que", "qu'", "qu’", "that"):
+            return found
+        elif doc[k].lower_ not in ("et", "and", ",") and doc[k].pos_ != "DET":
+            return []
+        k -= 1
+    return []
+
+
 def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, float]:
     """The agents of a predicate word, the rule that found them, and its confidence."""
     sent = tok.sent
@@ -292,6 +329,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             found = ctx.resolve_all(subj)  # adjectival passive: "la Hongrie est opposée à", "is opposed to"
             if found:
                 return found, "stative-subject", 0.85
+    if entry.relation == "agreesTo" and (entry.pos == "NOUN" or _is_passive(tok)):
+        parties = _between_parties(ctx, tok)
+        if parties:  # "un accord a été signé entre X et Y": each party agrees to it
+            return parties, "between-parties", 0.75
     # nouns and adjectives with an agent complement: "le rejet par Moscou", "inacceptable pour la Russie"
     if entry.agent_preps:
         for cand in _prep_targets(tok, entry.agent_preps, deep=entry.pos == "NOUN"):
@@ -321,6 +362,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             if entry.pos == "VERB" and subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None:
                 return [], "", 0.0  # "the UNITA wing refused …, the UN mission said": a named subject of
                 # its own that is no actor we know is not the speaker
+        if subj is None and entry.pos == "VERB":
+            found = _que_subjects(ctx, tok)
+            if found:
+                return found, "que-subject", 0.8
         if entry.pos == "NOUN" and entry.relation in ("attacks", "sanctions", "deploys") and _intended(ctx, tok):
             return [], "", 0.0  # "a menacé de frappes contre Séoul": the strikes are the threat's, not done
         if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
@@ -517,7 +562,8 @@ def describes_thing(tok: Token, lex=None) -> bool:
         if head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.pos_ == "NOUN":
             own = any(c.dep_ in SUBJ and c.lower_ not in _RELATIVE_SUBJECTS for c in head.children) and not (
                 any(c.lower_ in _OBJECT_RELATIVE for c in head.children)  # a noun's content clause: "le fait
-                and any(c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN") for c in head.children))  # que Trump vise des sites"
+                and any(c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN") for c in head.children)  # que Trump vise
+                and head.head.dep_ in OBJ | SUBJ)  # des sites" (not "a déclaré dans un tweet qu'il avait rencontré X")
             content = lex is not None and lex.object_kind(head.head.lemma_.lower()) in _CONTENT_KINDS
             # a relative clause with a subject of its own tells an event, unless it spells out a plan's
             # content: "la visite au cours de laquelle il doit rencontrer Biden" (an event)
@@ -635,14 +681,10 @@ def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
     each party meets the others. Returns (agents, targets, rule, confidence) or None."""
     parties: list[Actor] = []
     if entry.pos == "VERB" and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
-        if _is_reflexive(tok) or tok.lemma_.lower() in ("meet", "talk", "negotiate", "confer"):
+        if _is_reflexive(tok) or tok.lemma_.lower() in ctx.lex.mutual_verbs:
             parties = who
     elif entry.pos == "NOUN":
-        for cand in _prep_targets(tok, ("entre", "between")):
-            parties = ctx.resolve_all(cand)
-            if len(parties) == 1:  # a parse that lost the coordination: "entre Israël et le Hamas ont repris"
-                parties += [a for a in _right_conjoined(ctx, cand) if a not in parties]
-            break
+        parties = _between_parties(ctx, tok)  # "une rencontre entre X et Y", "entre Israël et le Hamas ont repris"
         if len(parties) < 2 and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
             parties = who  # "Israel and Lebanon renewed negotiations", "X et Y ont tenu des pourparlers"
     if len(parties) < 2:
