@@ -410,6 +410,17 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Un accord de cessez-le-feu a été signé vendredi à Kidal entre le gouvernement malien et les groupes "
            "armés.", ("mali", "agreesTo", None), None),
     ("fr", "La signature d'un accord entre la Russie et l'Ukraine est prévue.", ("ukraine", "agreesTo", None), None),
+    # an actor's relative clause is its event; a meeting's place is skipped on the way to its party
+    ("fr", "Le secrétaire d’État américain, Marco Rubio, qui a accueilli à Washington, la ministre des Affaires "
+           "étrangères de la RDC, Thérèse Kayikwamba Wagner, a parlé.",
+     ("marco-rubio", "meetsWith", "therese-kayikwamba-wagner"), ("marco-rubio", "meetsWith", "united-states")),
+    # a counterpart of a titled holder whose state the article does not name
+    ("fr", "Le président Denis Sassou N'Guesso a été reçu hier à l'Elysée par son homologue français, Emmanuel Macron.",
+     ("emmanuel-macron", "headOfStateOf", "france"), None),
+    # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
+    ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
+           "qualifiant le président chinois Xi Jinping de dictateur.",
+     ("chinese-foreign-ministry", "accuses", None), ("chinese-foreign-ministry", "accuses", "xi-jinping")),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -420,6 +431,11 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
 
 
 @pytest.mark.parametrize("lang, text, absent", [
+    # "any attack" is none made
+    ("fr", "L'Iran a averti que la moindre attaque contre son territoire aurait des conséquences.", ("iran", "attacks")),
+    ("en", "Iran warned that any attack on its territory would have consequences.", ("iran", "attacks")),
+    # good relations are no meeting
+    ("fr", "L'Iran entretient de bonnes relations aussi bien avec l'Inde qu'avec le Pakistan.", ("iran", "meetsWith")),
     # "le fait que" introduces a clause with its own object: no relative, and the clause describes
     ("fr", "M. Araghchi a comparé le fait que Donald Trump vise des sites culturels avec les méthodes des milices.",
      ("donald-trump", "attacks")),

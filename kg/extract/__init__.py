@@ -23,6 +23,8 @@ from kg.lexicon import load_lexicon
 __all__ = ["Actor", "Claim", "Thing", "extract"]
 
 _ROLE_CONFIDENCE = 0.9
+_DONE_EVENTS = frozenset({"attacks", "sanctions", "deploys", "aids"})
+_ANY_WORDS = frozenset({"tout", "toute", "tous", "toutes", "moindre", "aucun", "aucune", "any", "no", "every"})
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 
 
@@ -47,7 +49,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     for sent in doc.sents:
         for tok in sent:
-            if tok.i in consumed or describes_thing(tok, lex):
+            if tok.i in consumed or describes_thing(tok, lex, ctx):
                 continue
             entries = lex.lookup(tok.lemma_, tok.pos_, tok.text)
             if entries and not any(e.requires and requires_ok(tok, e) for e in entries) and _lends_to_noun(tok, lex):
@@ -84,6 +86,9 @@ def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
 
 
 def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
+    if entry.pos == "NOUN" and entry.relation in _DONE_EVENTS and any(
+            c.lower_ in _ANY_WORDS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
+        return []  # "la moindre attaque contre son territoire", "toute attaque du Pakistan": no attack made
     who, rule, confidence = agents(ctx, tok, entry)
     whom = targets(ctx, tok, entry)
     if entry.relation == "meetsWith":
@@ -191,13 +196,20 @@ def _counterpart_claims(ctx: Context, roles: list[Claim]) -> list[Claim]:
             continue
         before = [c for c in roles if c.relation in _STATE_ROLES and c.trigger_start < tok.idx
                   and c.object.key != states[0].key and c.subject.key != person.key]
-        if not before:
-            continue
-        model = max(before, key=lambda c: c.trigger_start)
+        if before:
+            model = max(before, key=lambda c: c.trigger_start)
+            relation, entry = model.relation, model.entry
+        else:  # a titled holder whose state the article does not say: "le président Denis Sassou N'Guesso"
+            titled = [r for r in ctx.roles if r.title.role in _STATE_ROLES and r.start < tok.i
+                      and r.person is not None and r.person.key != person.key]
+            if not titled:
+                continue
+            model_role = max(titled, key=lambda r: r.start)
+            relation, entry = model_role.title.role, model_role.title.id
         begin, end, evidence = _sentence(ctx, tok.sent)
-        out.append(Claim(subject=person, relation=model.relation, object=states[0],
+        out.append(Claim(subject=person, relation=relation, object=states[0],
                          sent_start=begin, sent_end=end, evidence=evidence, trigger=tok.text,
-                         rule=f"{ctx.lang}.role.counterpart", entry=model.entry, confidence=0.6,
+                         rule=f"{ctx.lang}.role.counterpart", entry=entry, confidence=0.6,
                          trigger_start=tok.idx))
     return out
 

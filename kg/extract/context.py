@@ -77,7 +77,7 @@ class Context:
             return self._pronoun(tok)
         if tok.pos_ in ("NOUN", "PROPN") and depth < 1:
             for child in tok.children:  # "le ministre, Sergei Lavrov"
-                if child.dep_ in ("appos", "flat:name", "nmod") and child.i > tok.i and not any(
+                if child.dep_ in ("appos", "flat:name", "nmod") and tok.i < child.i <= tok.i + 3 and not any(
                         c.dep_ == "case" and c.i < child.i for c in child.children):  # not "téléphone avec Trump"
                     actor = self.actors.actor_at(child)
                     if actor is not None and actor.cls == "Person":

@@ -144,6 +144,7 @@ def _strip_det(span: Span) -> Span:
 
 def _person_name(span: Span) -> str:
     text = " ".join(t.text for t in span if t.pos_ != "PUNCT" or t.text == "-")
+    text = re.sub(r"\b([A-Za-z]['’])\s+(?=[A-Z])", r"\1", text)  # "N' Guesso" -> "N'Guesso"
     return re.sub(r"\s+-\s+", "-", text).strip()
 
 

@@ -192,18 +192,29 @@ def _intended(ctx: Context, tok: Token) -> bool:
 def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     """Fallback for relations aimed at an actor: an actor named right after the verb, before
     the next verb or punctuation ("Kinshasa accuse depuis des mois Kigali de …")."""
-    for k in range(tok.i + 1, min(tok.sent.end, tok.i + 8)):
+    after_place = False
+    k = tok.i + 1
+    while k < min(tok.sent.end, tok.i + 10):
         cand = ctx.doc[k]
-        if cand.is_punct or (cand.pos_ == "VERB" and k != tok.i):
-            break
-        if ctx.actors.actor_at(cand) is not None:
+        if cand.text == "," and after_place:  # "a accueilli à Washington, la ministre …"
+            after_place, k = False, k + 1
+            continue
+        if cand.is_punct or cand.pos_ == "SCONJ" or (cand.pos_ == "VERB" and k != tok.i):
+            break  # not past a clause's start: "n'exclut pas le recours à la force si le président …"
+        if ctx.actors.actor_at(cand) is not None or (cand.i in ctx.role_at and ctx.resolve(cand) is not None):
             case = _case(cand)
             if case is None or case in entry.preps:
                 return [cand]
+            if entry.relation == "meetsWith" and case in _PLACE_PREPS and ctx.actors.actor_at(cand) is not None:
+                span = ctx.actors.span_of(cand)  # where the meeting is, not whom: skip it
+                k, after_place = (span.end if span is not None else k + 1), True
+                continue
             break
+        k += 1
     return []
 
 
+_PLACE_PREPS = frozenset({"à", "au", "en", "dans", "in", "at"})
 _OBJECT_RELATIVE = frozenset({"que", "qu'", "qu’", "which", "whom", "that"})
 
 def _object_relative(tok: Token) -> bool:
@@ -539,7 +550,7 @@ _RELATIVE_SUBJECTS = frozenset({"qui", "who", "which", "that"})
 _CONTENT_KINDS = frozenset({"Plan", "Proposal", "Agreement", "Resolution", "Deployment", "Ceasefire"})
 
 
-def describes_thing(tok: Token, lex=None) -> bool:
+def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
     """A verb inside a purpose clause or a noun's modifier describes a plan, it is not an event:
     "un plan pour envoyer des troupes", "tout plan visant à envoyer des troupes"."""
     if tok.pos_ != "VERB":
@@ -560,6 +571,9 @@ def describes_thing(tok: Token, lex=None) -> bool:
     head = tok
     for _ in range(3):
         if head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.pos_ == "NOUN":
+            if ctx is not None and any(c.lower_ in _RELATIVE_SUBJECTS and c.dep_ in SUBJ for c in head.children) \
+                    and ctx.resolve(head.head) is not None:
+                return False  # an actor's relative clause: "le secrétaire d'État, Marco Rubio, qui a accueilli …"
             own = any(c.dep_ in SUBJ and c.lower_ not in _RELATIVE_SUBJECTS for c in head.children) and not (
                 any(c.lower_ in _OBJECT_RELATIVE for c in head.children)  # a noun's content clause: "le fait
                 and any(c.dep_ in OBJ and c.pos_ in ("NOUN", "PROPN") for c in head.children)  # que Trump vise
