@@ -43,6 +43,7 @@ class DIP(DefinedNamespace):
     Idea: URIRef
     Aid: URIRef
     Attack: URIRef
+    Weapon: URIRef
     # modality individuals
     Asserted: URIRef
     Hypothetical: URIRef

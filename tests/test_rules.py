@@ -417,6 +417,17 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a counterpart of a titled holder whose state the article does not name
     ("fr", "Le président Denis Sassou N'Guesso a été reçu hier à l'Elysée par son homologue français, Emmanuel Macron.",
      ("emmanuel-macron", "headOfStateOf", "france"), None),
+    # the target of fire is where it was aimed; reinforced forces are deployed; beatings, demolitions
+    ("en", "Israeli tanks fired four shell bombs at targets in Jericho, witnesses said.", ("israel", "attacks", None), None),
+    ("fr", "Le Hamas a tiré des roquettes sur Israël.", ("hamas", "attacks", "israel"), None),
+    ("en", "Israel has strengthened its forces in Lebanon.", ("israel", "deploys", None), None),
+    ("fr", "Israël a renforcé ses troupes au Liban.", ("israel", "deploys", None), None),
+    ("en", "Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank.",
+     ("israel", "attacks", "group-palestinian-detainees"), None),
+    # an attack its agent announces in the future or the conditional is a threat
+    ("en", "Iran said it will strike US bases in the region.", ("iran", "threatens", "united-states"), None),
+    ("fr", "L'Iran a affirmé qu'il frapperait les bases américaines.", ("iran", "threatens", None), None),
+    ("fr", "Le Hamas a déclaré qu'il allait attaquer Israël.", ("hamas", "threatens", "israel"), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",
@@ -434,6 +445,11 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # "any attack" is none made
     ("fr", "L'Iran a averti que la moindre attaque contre son territoire aurait des conséquences.", ("iran", "attacks")),
     ("en", "Iran warned that any attack on its territory would have consequences.", ("iran", "attacks")),
+    # what was fired is no target
+    ("en", "Iran fired a ballistic missile.", ("iran", "attacks")),
+    ("fr", "La Corée du Nord a tiré des missiles vers la mer du Japon.", ("north-korea", "attacks")),
+    # an attack announced by its agent is a threat, not a strike
+    ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
     # good relations are no meeting
     ("fr", "L'Iran entretient de bonnes relations aussi bien avec l'Inde qu'avec le Pakistan.", ("iran", "meetsWith")),
     # "le fait que" introduces a clause with its own object: no relative, and the clause describes

@@ -108,6 +108,9 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     when = time_of(ctx, tok)
     place = place_of(ctx, tok) if entry.relation in ("meetsWith", "attacks", "deploys", "agreesTo") else None
     speaker = ctx.speaker_of.get(tok.i)
+    relation = entry.relation
+    if relation == "attacks" and speaker is not None and speaker in who and not neg and _announced(tok):
+        relation, mood = "threatens", "Asserted"  # "Iran said it will strike US bases": a threat, not a strike
     begin, end, evidence = _sentence(ctx, sent)
     out = []
     for subject in who:
@@ -117,7 +120,7 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
             if isinstance(obj, Thing) and entry.relation == "proposes" and obj.proposer is None:
                 obj = replace(obj, proposer=subject)
             out.append(Claim(
-                subject=subject, relation=entry.relation, object=obj,
+                subject=subject, relation=relation, object=obj,
                 sent_start=begin, sent_end=end, evidence=evidence,
                 trigger=tok.text, rule=f"{ctx.lang}.{entry.pos.lower()}.{rule}", entry=entry.id,
                 confidence=round(confidence * (0.9 if mood != "Asserted" else 1.0), 2),
@@ -125,6 +128,23 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
                 time_text=when, date=resolve_date(when, date, ctx.lang) if when else None, place=place,
                 trigger_start=tok.idx))
     return out
+
+
+_FUTURE_ENDINGS = ("rait", "raient", "ront", "era", "eras")
+
+
+def _announced(tok) -> bool:
+    """A verb in the future or the conditional: "will strike", "would blockade", "frappera",
+    "frapperait", "allaient attaquer"."""
+    if tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+        return True
+    if set(tok.morph.get("Tense")) & {"Fut"} or set(tok.morph.get("Mood")) & {"Cnd"}:
+        return True
+    if tok.lower_.endswith(_FUTURE_ENDINGS) and tok.lemma_.lower().endswith(("er", "ir", "re")):
+        return True  # the model reads "frapperait" as an imperfect
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("aller", "going")
 
 
 _STATE_ROLES = ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf")

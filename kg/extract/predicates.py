@@ -466,6 +466,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                      and (_case(c) is None or _partitive(c)) and not _is_time(c)
                      and c.lemma_.lower() not in entry.requires]
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
+    if entry.relation == "attacks" and found and all(ctx.lex.object_kind(f.lemma_.lower()) == "Weapon" for f in found):
+        found = []  # what was fired is no target: "fired four shells at targets in Jericho", "a tiré un missile"
     light = tok.head if tok.dep_ in OBJ else (
         tok.head.head if tok.dep_ in ("nmod", "prep", "pobj") and tok.head.dep_ in OBJ else None)
     if not preps and entry.pos == "NOUN" and light is not None and light.pos_ == "VERB" and (
