@@ -428,6 +428,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "Iran said it will strike US bases in the region.", ("iran", "threatens", "united-states"), None),
     ("fr", "L'Iran a affirmé qu'il frapperait les bases américaines.", ("iran", "threatens", None), None),
     ("fr", "Le Hamas a déclaré qu'il allait attaquer Israël.", ("hamas", "threatens", "israel"), None),
+    # aid announced for the future is a pledge; an offer's recipient is its target; allowing is
+    # agreeing; establishing relations supports
+    ("en", "Finland will give Tanzania a grant of 580 million shillings over the next three years.",
+     ("finland", "offers", "tanzania"), ("finland", "aids", "tanzania")),
+    ("en", "Syria has again offered its troops to Lebanon's new President Elias Hrawi.",
+     ("syria", "offers", "elias-hrawi"), None),
+    ("en", "Turkey will allow up to 13,000 Turkish Kurd refugees to return home.", ("turkey", "agreesTo", None), None),
+    ("fr", "Le Sri Lanka a établi des relations diplomatiques avec l'Iran.", ("sri-lanka", "supports", "iran"), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

@@ -481,7 +481,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         agents_ = set(_prep_targets(tok, entry.agent_preps, deep=True)) if entry.agent_preps else set()
         preps = [t for t in preps if t not in agents_ or ctx.resolve(t) is None]
     actor_preps = [t for t in preps if ctx.resolve(t) is not None]
-    if actor_preps and entry.relation in ("requests", "meetsWith", "accuses", "aids", "threatens", "supports"):
+    if actor_preps and entry.relation in ("requests", "meetsWith", "accuses", "aids", "threatens", "supports", "offers"):
         return actor_preps + [t for t in found if ctx.resolve(t) is not None]  # "demander à l'OTAN de …"
     if entry.pos == "VERB" and entry.relation in _ACTOR_AIMED and not any(ctx.resolve(t) for t in found):
         right = _right_actor(ctx, tok, entry)
