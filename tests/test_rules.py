@@ -436,6 +436,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("syria", "offers", "elias-hrawi"), None),
     ("en", "Turkey will allow up to 13,000 Turkish Kurd refugees to return home.", ("turkey", "agreesTo", None), None),
     ("fr", "Le Sri Lanka a établi des relations diplomatiques avec l'Iran.", ("sri-lanka", "supports", "iran"), None),
+    # a refusal to accept is a rejection; a demand that someone act is a request to them
+    ("en", "Syria says it will not accept any more refugees if war starts in Iraq.", ("syria", "rejects", None),
+     None),
+    ("fr", "Le Hamas n'a pas accepté la proposition israélienne.", ("hamas", "rejects", None), None),
+    ("en", "The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.",
+     ("china", "requests", "united-states"), None),
+    ("fr", "La Chine a exigé que les États-Unis annulent la vente d'armes à Taïwan.",
+     ("china", "requests", "united-states"), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

@@ -111,6 +111,9 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     relation = entry.relation
     if relation == "attacks" and speaker is not None and speaker in who and not neg and _announced(tok):
         relation, mood = "threatens", "Asserted"  # "Iran said it will strike US bases": a threat, not a strike
+    elif relation == "agreesTo" and neg and entry.pos == "VERB" and not (  # not "failed to reach an agreement"
+            tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.negative_verbs):
+        relation, neg, rule = "rejects", False, f"{rule}-not-agreed"  # "will not accept any more refugees"
     elif relation == "aids" and entry.pos == "VERB" and not neg and _announced(tok):
         relation, mood = "offers", "Asserted"  # "Finland will give Tanzania a grant": a pledge, not yet aid
     begin, end, evidence = _sentence(ctx, sent)

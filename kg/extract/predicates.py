@@ -512,7 +512,13 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return [tok]  # the proposal itself: "la proposition de la France a été discutée"
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
-    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i][:1]
+    clause = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i][:1]
+    if entry.relation == "requests" and clause and clause[0].dep_ == "ccomp":
+        addressee = [c for c in clause[0].children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+                     and c.pos_ != "PRON" and ctx.resolve(c) is not None]
+        if addressee:  # "demanded that the US cancel plans", "a exigé que Washington retire": who is asked
+            return addressee
+    return clause
 
 
 def _is_reflexive(tok: Token) -> bool:
