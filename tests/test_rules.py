@@ -466,6 +466,11 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "La Corée du Nord a tiré des missiles vers la mer du Japon.", ("north-korea", "attacks")),
     # an attack announced by its agent is a threat, not a strike
     ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
+    # a passive whose agent is unnamed or no actor is neither the speaker's nor a nearby actor's act
+    ("en", "A Christian missionary from Calgary was arrested in Lebanon, according to the Canadian Press.",
+     ("canada", "sanctions")),
+    ("en", "Three US servicemen were killed by an improvised explosive device outside Basra.",
+     ("united-states", "attacks")),
     # good relations are no meeting
     ("fr", "L'Iran entretient de bonnes relations aussi bien avec l'Inde qu'avec le Pakistan.", ("iran", "meetsWith")),
     # "le fait que" introduces a clause with its own object: no relative, and the clause describes

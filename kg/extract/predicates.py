@@ -386,6 +386,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 found = ctx.resolve_all(subj)
                 if found:
                     return found, "clause-subject", 0.75
+    if entry.pos == "VERB" and (_is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "acl:relcl")):
+        return [], "", 0.0  # a passive whose agent is unnamed or no actor ("was arrested in Lebanon, according to
+        # the Canadian Press", "a helicopter that was captured by the rebels"): not the speaker's act
     # reported speech: "le Kremlin a déclaré que ce plan serait inacceptable"
     speaker = ctx.speaker_of.get(tok.i)
     if speaker is not None:
