@@ -16,7 +16,9 @@ import functools
 import importlib
 import re
 
+import numpy
 import spacy
+from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,8 +64,9 @@ def _set_sentences(doc: Doc) -> Doc:
         nxt = doc[j].text
         if nxt[:1].isupper() or nxt[:1].isdigit() or nxt in _OPEN_QUOTES or nxt in ("-", "—"):
             starts.add(j)
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = i in starts
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")  # one array write instead of a setter per token
+    flags[sorted(starts), 0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))
     return doc
 
 
@@ -75,12 +78,19 @@ def make_lemma_fixes(nlp: Language, name: str, lang: str):
     fixes = load_lexicon(lang).lemma_fixes
 
     def fix(doc: Doc) -> Doc:
-        for tok in doc:
-            lemma = fixes.get(tok.lower_)
-            if lemma is not None:
-                tok.lemma_ = lemma
+        for i in token_indices(doc, fixes):  # no Python loop over every token
+            doc[i].lemma_ = fixes[doc[i].lower_]
         return doc
     return fix
+
+
+def token_indices(doc: Doc, words) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``words``, found on the doc's
+    array of lower-case hashes (a Python loop over every token costs more than the lookup)."""
+    if not words or not len(doc):
+        return []
+    hashes = numpy.fromiter((doc.vocab.strings.add(w) for w in words), dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
 
 
 @Language.component("kg_sentences")

@@ -19,6 +19,7 @@ from kg.extract.records import Actor, Claim, Thing
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
 from kg.lexicon import load_lexicon
+from kg.nlp import token_indices
 
 __all__ = ["Actor", "Claim", "Thing", "extract"]
 
@@ -212,9 +213,8 @@ def _counterpart_claims(ctx: Context, roles: list[Claim]) -> list[Claim]:
     Lavrov": the person named holds, for the counterpart's state, the state office of the
     nearest office holder named before (of another state). Nothing when there is none."""
     out = []
-    for tok in ctx.doc:
-        if tok.lower_ not in ctx.lex.counterpart_words:
-            continue
+    for i in token_indices(ctx.doc, ctx.lex.counterpart_words):
+        tok = ctx.doc[i]
         states = [ctx.actors.demonyms[k] for k in (tok.i - 1, tok.i + 1) if k in ctx.actors.demonyms]
         person = ctx._name_after(tok)
         if not states or person is None or any(c.subject.key == person.key for c in roles):
