@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.corpus import Article, BadInput, dateline_date, iter_inputs, mask_dateline
+from kg.corpus import Article, BadInput, dateline, dateline_date, iter_inputs
 from kg.errors import InputError, OutputError
 from kg.rdf import DIPR, Format, Triples, article_graph, article_iri, bind_prefixes
 
@@ -76,9 +76,8 @@ class BuildReport:
                 f"{self.seconds:.1f} s ({rate:,.0f} words/s)")
 
 
-def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """Pieces of a long text cut at paragraph or sentence ends, with their offsets."""
-    start = 0
+def _chunks(text: str, size: int = CHUNK_CHARS, *, start: int = 0) -> Iterator[tuple[int, str]]:
+    """Pieces of a long text from ``start``, cut at paragraph or sentence ends, with their offsets."""
     while start < len(text):
         end = min(len(text), start + size)
         if end < len(text):
@@ -127,7 +126,9 @@ def build_batch(articles: list[Article], *, model: str | None = None, base: str 
     ns = DIPR if base is None else Namespace(base)
     pieces: dict[str, list[tuple[int, int, str]]] = {}  # lang -> (article index, offset, text)
     for n, article in enumerate(articles):
-        for offset, text in _chunks(mask_dateline(article.text)):
+        # the dateline is left out of the parse (as blanks it became a root that broke the first
+        # sentence's parse: "BEIJING (AFP) – La Chine a rejeté" has BEIJING as its subject)
+        for offset, text in _chunks(article.text, start=len(dateline(article.text) or "")):
             pieces.setdefault(article.lang, []).append((n, offset, text))
     found: list[list] = [[[], {}, 0] for _ in articles]
     for lang, items in pieces.items():

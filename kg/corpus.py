@@ -21,11 +21,17 @@ from kg.errors import InputError
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 MAX_CHARS = 5_000_000  # a document larger than this is refused (about 800,000 words)
+_DATE_PART = (r"(?:,\s+(?:(?P<day>\d{1,2})(?:er)?\s+(?P<month>\w+\.?)|(?P<month2>\w+\.?)\s+(?P<day2>\d{1,2}))"
+              r"(?:,?\s+(?P<year>\d{4}))?)?")  # ", 15 avril 2025", ", Nov. 20"
 _DATELINE = re.compile(
-    r"^\s*[A-ZÉÈÀÂÎÔÛÇ][A-ZÉÈÀÂÎÔÛÇ'. -]+"  # the city, in capitals
-    r"(?:,\s+(?:(?P<day>\d{1,2})(?:er)?\s+(?P<month>\w+\.?)|(?P<month2>\w+\.?)\s+(?P<day2>\d{1,2}))"
-    r"(?:,?\s+(?P<year>\d{4}))?)?"  # ", 15 avril 2025", ", Nov. 20"
-    r"\s*\((?:Reuters|AFP|AP|ATS|Belga|dpa|DPA|Xinhua|Anadolu|EFE|ANSA|Kyodo|Yonhap|UPI)\)\s*[-–—]+\s*")
+    r"^\s*(?:"
+    # a city (its country in brackets or after a comma), a date, then the agency in brackets:
+    # "MOSCOU, 15 avril (Reuters) -", "HAMBURG, Germany (Reuters) -", "Mascate (Oman), 6 février (LaPresse/AP) –"
+    r"(?:[A-ZÉÈÀÂÎÔÛÇ][\w'. -]{1,30}?(?:\s*\([A-ZÉ][\w' -]{1,25}\))?(?:,\s+[A-Z][a-zé]+(?:\s[A-Z][a-zé]+)?)?"
+    + _DATE_PART + r"\s*)?\((?:[A-Z][\w/ .-]{1,20})\)\s*[-–—|]+\s*"
+    # or a city in capitals (and its country) before a dash or a line break: "WASHINGTON —", "ROTTERDAM, Netherlands\n"
+    r"|[A-ZÉÈÀÂÎÔÛÇ]{2,}[A-ZÉÈÀÂÎÔÛÇ'. -]*?(?:,\s+[A-Z][\w. ]{1,30}?)?"
+    r"(?:\s*[-–—|]+\s+|[ \t]*\n\s*))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,14 @@ def dateline(text: str) -> str | None:
     'BEIJING (AFP) – '
     >>> dateline("UNITED NATIONS, Nov. 20 (Xinhua) -- The United States vetoed …")
     'UNITED NATIONS, Nov. 20 (Xinhua) -- '
+    >>> dateline("HAMBURG, Germany (Reuters) - Russian President Vladimir Putin …")
+    'HAMBURG, Germany (Reuters) - '
+    >>> dateline("WASHINGTON — Les factions belligérantes …")
+    'WASHINGTON — '
+    >>> dateline("(VOVWORLD) - Le secrétaire d'État …")
+    '(VOVWORLD) - '
+    >>> dateline("Le président (sortant) - une figure …") is None
+    True
     """
     m = _DATELINE.match(text)
     return m.group(0) if m else None
@@ -182,13 +196,6 @@ def dateline_date(text: str, lang: str | None = None) -> str | None:
     day, month = m.group("day") or m.group("day2"), m.group("month") or m.group("month2")
     when = dateparser.parse(f"{day} {month} {m.group('year')}", languages=[lang] if lang else None)
     return when.date().isoformat() if when else None
-
-
-def mask_dateline(text: str) -> str:
-    """The text with its dateline blanked out (same length, so offsets stay true): the
-    parser reads "BEIJING (AFP) – La Chine a rejeté" as a sentence whose subject is BEIJING."""
-    line = dateline(text)
-    return " " * len(line) + text[len(line):] if line else text
 
 
 def read_article(path: Path, *, lang: str | None = None, encoding: str | None = None) -> Article:

@@ -345,3 +345,27 @@ def test_250000_character_document_keeps_offsets():
     [(_, graph, sentences)] = Builder().graphs([article])
     assert sentences == repeats
     _check_long_document(article, graph, repeats)
+
+
+@pytest.mark.parametrize("text, subject, city", [
+    ("HAMBURG, Germany (Reuters) - Russian President Vladimir Putin met Donald Trump on Friday.", "vladimir-putin",
+     "germany"),
+    ("(VOVWORLD) - Le secrétaire d'État américain Antony Blinken s'est entretenu vendredi par téléphone avec son "
+     "homologue française Catherine Colonna.", "antony-blinken", None),
+])
+def test_a_dateline_is_left_out_of_the_parse(text, subject, city):
+    """The first sentence keeps its parse (as blanks, the dateline became the root of a broken
+    parse) and the dateline's city is no party; offsets still point into the original text."""
+    from rdflib import Graph
+
+    lang = "en" if "Reuters" in text else "fr"
+    built = kg.build.build_batch([Article("d1", text, "test", lang=lang)])[0]
+    g = Graph().parse(data=built.ntriples, format="nt")
+    meetings = [s for s in g.subjects(RDF.predicate, DIP.meetsWith)]
+    assert meetings, built.ntriples
+    subjects = {str(g.value(s, RDF.subject)).rsplit("/", 1)[-1] for s in meetings}
+    assert subject in subjects
+    if city is not None:
+        assert all(city not in str(o) for s in g.subjects(RDF.type, RDF.Statement) for o in g.objects(s, RDF.subject))
+    evidence = {str(o) for o in g.objects(None, DIP.evidence)}
+    assert any(e in text for e in evidence) and not any(e.startswith(("HAMBURG", "(VOV")) for e in evidence)

@@ -168,7 +168,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def mentions() -> dict[tuple[str, str], set[str]]:
     """(article id, name as written) -> the actor IRIs that mention was given (text as the build parses it)."""
-    from kg.corpus import mask_dateline
+    from kg.corpus import dateline
     from kg.extract.mentions import find_actors
     from kg.gazetteer import Gazetteer
     from kg.nlp import load_pipeline
@@ -176,7 +176,8 @@ def mentions() -> dict[tuple[str, str], set[str]]:
 
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article in _articles():
-        doc = load_pipeline(article["lang"])(mask_dateline(article["text"]))
+        text = article["text"]
+        doc = load_pipeline(article["lang"])(text[len(dateline(text) or ""):])  # the build skips the dateline
         for span, actor in find_actors(doc, article["lang"], Gazetteer.load(), scope=article["id"]).spans:
             found[(article["id"], span.text)].add(str(actor_iri(actor)))
     return found
