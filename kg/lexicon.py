@@ -79,6 +79,8 @@ class Lexicon:
     counterpart_words: frozenset[str] = frozenset()
     collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
     group_nouns: frozenset[str] = frozenset()  # nouns of groups that do not act for their state
+    pair_nouns: dict[str, str] = field(default_factory=dict)  # "les deux dirigeants" -> Person: the two named before
+    pair_words: frozenset[str] = frozenset()  # "deux", "two", "both"
     legislature_words: frozenset[str] = frozenset()  # words naming a parliament or assembly
     condition_cues: tuple[str, ...] = ()
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word -> lemma where the model errs
@@ -209,6 +211,9 @@ def load_lexicon(lang: str) -> Lexicon:
         counterpart_words=frozenset(_words(tdata.get("counterpart_words", []), tpath, "counterpart_words")),
         collective=frozenset(w.lower() for w in _words(tdata.get("collective_nouns", []), tpath, "collective_nouns")),
         group_nouns=frozenset(w.lower() for w in _words(tdata.get("group_nouns", []), tpath, "group_nouns")),
+        pair_nouns={w.lower(): cls for cls, words in (tdata.get("pair_nouns") or {}).items()
+                    for w in _words(words, tpath, "pair_nouns")},
+        pair_words=frozenset(w.lower() for w in _words(tdata.get("pair_words", []), tpath, "pair_words")),
         legislature_words=frozenset(w.lower() for w in _words(tdata.get("legislature_words", []), tpath,
                                                                "legislature_words")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),

@@ -444,6 +444,24 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("china", "requests", "united-states"), None),
     ("fr", "La Chine a exigé que les États-Unis annulent la vente d'armes à Taïwan.",
      ("china", "requests", "united-states"), None),
+    # "les deux dirigeants/pays/parties": the two actors of that class just named (parties only
+    # when named together)
+    ("fr", "Le président Macky Sall a reçu François Hollande à Dakar. Sept protocoles et accords ont été signés par "
+           "les deux chefs d’Etat.", ("francois-hollande", "agreesTo", None), None),
+    ("fr", "Israël et le Hamas se sont accusés. Les deux parties ont ensuite convenu d'une trêve.",
+     ("hamas", "agreesTo", None), None),
+    ("en", "Putin met Erdogan in Sochi. The two leaders agreed on a ceasefire in Idlib.",
+     ("recep-tayyip-erdogan", "agreesTo", None), None),
+    # titles folded for accents and apostrophes; "être aux côtés de"; "à l'encontre de";
+    # a threat to act against someone threatens them; suspicion accuses
+    ("fr", "Le chef de l’Etat russe Vladimir Poutine a parlé.", ("vladimir-putin", "headOfStateOf", "russia"), None),
+    ("fr", "La France est depuis le début aux côtés du peuple ukrainien.", ("france", "supports", "ukraine"), None),
+    ("fr", "L'Union européenne va édicter un gel des avoirs à l'encontre du président russe Vladimir Poutine.",
+     ("eu", "sanctions", "vladimir-putin"), None),
+    ("fr", "Pyongyang menace de réaliser des frappes contre la Corée du Sud.", ("north-korea", "threatens", "south-korea"),
+     None),
+    ("fr", "Washington soupçonne la Russie d'être impliquée dans un piratage informatique.",
+     ("united-states", "accuses", "russia"), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Doc, Token
 
 from kg.extract.mentions import DocActors, slug
 from kg.extract.records import Actor, Thing
@@ -139,6 +139,9 @@ class Context:
         features = self._features(tok)
         if features.get("Number") == "Plur" and features.get("Person") != "1" and tok.pos_ == "PRON":
             return self._plural_antecedent(tok)
+        pair = self._pair(tok)
+        if pair:
+            return pair
         if (tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective) \
                 and self._name_after(tok) is None:  # not "his Russian counterpart Vladimir Putin"
             for child in tok.children:
@@ -165,6 +168,31 @@ class Context:
         if role is not None and role.person is None and role.of is not None and tok.lower_[-1:] in ("s", "x"):
             out.extend(a for a in self._coordinated_states(role.end) if a not in out)
         return out
+
+    def _pair(self, tok: Token) -> list[Actor]:
+        """"les deux dirigeants", "both countries", "the two sides": the last two actors of
+        that class named before, in this sentence or the two before it; none unless there are two."""
+        cls = self.lex.pair_nouns.get(tok.lower_) or self.lex.pair_nouns.get(tok.lemma_.lower())
+        if cls is None or not any(c.lower_ in self.lex.pair_words for c in tok.children):
+            return []
+        sents = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        first = sents[max(0, index - 2)].start
+        found: list[tuple[Span, Actor]] = []
+        for span, actor in reversed(self.actors.spans):
+            if span.start < first or len(found) == 2:
+                break
+            if span.end <= tok.i and actor not in [a for _, a in found] and (
+                    actor.cls == cls or (cls == "Actor" and actor.cls != "Group")):
+                found.append((span, actor))
+        if len(found) < 2:
+            return []
+        (second, _), (first_span, _) = found
+        between = self.doc[first_span.end:second.start]
+        if cls == "Actor" and not (len(between) <= 4 and any(t.lower_ in ("et", "and", "entre", "between", "avec", "with")
+                                                           for t in between)):
+            return []  # "les deux parties": only two actors named together ("Israël et le Hamas")
+        return [a for _, a in found[::-1]]
 
     def _plural_antecedent(self, tok: Token) -> list[Actor]:
         """The coordinated actors a plural pronoun ("ils", "they") stands for: the subject of the

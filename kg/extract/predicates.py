@@ -25,7 +25,8 @@ def _case(tok: Token) -> str | None:
     """The preposition that introduces a noun (UD ``case``), lower-case."""
     for child in tok.children:
         if child.dep_ in ("case", "mark") and child.i < tok.i:
-            return child.lower_.replace("’", "'")
+            case = child.lower_.replace("’", "'")
+            return "de" if case == "d'" else case  # "d'une trêve" is "de"
     if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
         return tok.head.lower_  # English: the preposition heads its object ("in Moscow")
     return None
@@ -44,6 +45,9 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
     for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:  # English: "talks with Iran", "gave aid to"
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _is_time(c))
+        elif child.lemma_.lower() in _COMPLEX_PREPS and child.lemma_.lower() in preps and child.i > tok.i:
+            yield from (g for g in child.children if _case(g) in ("de", "du", "des", "d'", "d’"))  # "à l'encontre du
+            # président russe": the complement of a prepositional phrase
         elif child.dep_ in COMPLEMENT and child.i > tok.i and _case(child) in preps and not _is_time(child):
             yield child  # French: "s'opposer à la présence", "pourparlers avec les États-Unis"
 
@@ -214,6 +218,7 @@ def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     return []
 
 
+_COMPLEX_PREPS = frozenset({"encontre", "égard"})  # "à l'encontre de", "à l'égard de"
 _PLACE_PREPS = frozenset({"à", "au", "en", "dans", "in", "at"})
 _OBJECT_RELATIVE = frozenset({"que", "qu'", "qu’", "which", "whom", "that"})
 
@@ -303,6 +308,11 @@ def _between_parties(ctx: Context, tok: Token) -> list[Actor]:
                 parties += [a for a in _right_conjoined(ctx, cand) if a not in parties]
             return parties
     return []
+
+
+def _aimed_at(ctx: Context, clause: Token) -> list[Token]:
+    """The actors an action is aimed at ("contre X", "against X") inside a clause."""
+    return [t for t in clause.subtree if _case(t) in ("contre", "against") and ctx.resolve(t) is not None][:1]
 
 
 def _que_subjects(ctx: Context, tok: Token) -> list[Actor]:
@@ -532,7 +542,10 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     """The targets of a predicate word: actors, or things built from the phrase."""
     out: list[Actor | Thing] = []
     collective = entry.relation not in ("deploys", "offers", "aids", "proposes")
-    for head in _target_token(ctx, tok, entry):
+    heads = _target_token(ctx, tok, entry)
+    if entry.relation == "threatens":  # "menace de réaliser des frappes contre la Corée du Sud": who is threatened
+        heads = [a for h in heads if h.pos_ in ("VERB", "AUX") for a in _aimed_at(ctx, h)] or heads
+    for head in heads:
         group = [head, *_conjuncts(head)] if head.pos_ in ("PROPN", "NOUN") else [head]
         for t in group:
             if _is_time(t):
@@ -615,6 +628,7 @@ def requires_ok(tok: Token, entry: Entry) -> bool:
     if verb is not None:
         near.add(verb.lemma_.lower())  # "a promis vendredi une riposte"
     near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+    near |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "cop"}  # "est … aux côtés de"
     return bool(near & set(entry.requires))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -48,8 +49,16 @@ def _by_first_word(titles: tuple[Title, ...]) -> dict[str, list[tuple[Title, tup
     index: dict[str, list[tuple[Title, tuple[str, ...]]]] = {}
     for title in titles:
         for words in title.words:
+            words = tuple(_fold(w) for w in words)
             index.setdefault(words[0], []).append((title, words))
     return index
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(word: str) -> str:
+    """Lower case, straight apostrophe, no accents: "l’Etat" is "l'etat", as "l'état" is."""
+    word = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(c for c in word if not unicodedata.combining(c))
 
 
 def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str, ...]]]],
@@ -57,7 +66,7 @@ def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str,
     """The longest title starting at token i (nationality adjectives may sit inside);
     ``index``: the titles by first word (:func:`_by_first_word`)."""
     best = None
-    first = doc[i].lower_.replace("’", "'")
+    first = _fold(doc[i].lower_)
     candidates = index.get(first, ())
     plural = index.get(first[:-1]) if first[-1:] in ("s", "x") else None  # "les ministres des Affaires étrangères"
     if plural:
@@ -65,7 +74,7 @@ def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str,
     for title, words in candidates:
         j, k, nat = i, 0, None
         while k < len(words) and j < len(doc):
-            text = doc[j].lower_.replace("’", "'")
+            text = _fold(doc[j].lower_)
             if text == words[k] or (text[-1:] in ("s", "x") and text[:-1] == words[k] and words[k][-1:] != "s"):
                 j, k = j + 1, k + 1
             elif k > 0 and j in actors.demonyms and nat is None:
