@@ -462,6 +462,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      None),
     ("fr", "Washington soupçonne la Russie d'être impliquée dans un piratage informatique.",
      ("united-states", "accuses", "russia"), None),
+    # "l'invasion de X" invades X; a possessive in the cause of a sanction is the punished one's
+    ("fr", "L'UE a sanctionné la Russie pour son invasion de l'Ukraine.", ("russia", "attacks", "ukraine"),
+     ("eu", "attacks", "ukraine")),
+    ("fr", "L'invasion de l'Ukraine par la Russie a commencé en février 2022.", ("russia", "attacks", "ukraine"),
+     ("ukraine", "attacks", None)),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",
@@ -488,6 +493,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("en", "A Christian missionary from Calgary was arrested in Lebanon, according to the Canadian Press.",
      ("canada", "sanctions")),
     ("en", "Three US servicemen were killed by an improvised explosive device outside Basra.",
+     ("united-states", "attacks")),
+    # what sanctions target is not attacked
+    ("fr", "Les États-Unis ont imposé vendredi de nouvelles sanctions à la Russie, visant des centaines d'individus.",
      ("united-states", "attacks")),
     # good relations are no meeting
     ("fr", "L'Iran entretient de bonnes relations aussi bien avec l'Inde qu'avec le Pakistan.", ("iran", "meetsWith")),
@@ -588,6 +596,8 @@ def test_modality(lang, text, mood):
     ("en", "Israel and Hamas failed to reach an agreement.", "agreesTo"),
     ("en", "Iran denied that it supplied drones to Russia.", "aids"),
     ("fr", "L'UE n'a pas imposé de sanctions à la Russie.", "sanctions"),
+    # a prevented adoption is none
+    ("fr", "La Russie a utilisé son veto pour empêcher l'adoption d'une résolution du Conseil de sécurité.", "agreesTo"),
 ])
 def test_negated_facts_are_marked(lang, text, relation):
     claims = [c for c in _claims(lang, text) if c.relation == relation]

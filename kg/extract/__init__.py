@@ -90,6 +90,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.pos == "NOUN" and entry.relation in _DONE_EVENTS and any(
             c.lower_ in _ANY_WORDS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
         return []  # "la moindre attaque contre son territoire", "toute attaque du Pakistan": no attack made
+    if entry.relation == "attacks" and entry.pos == "VERB" and _about_sanctions(ctx, tok):
+        return []  # "des sanctions visant des centaines d'individus": what sanctions target is not attacked
     who, rule, confidence = agents(ctx, tok, entry)
     whom = targets(ctx, tok, entry)
     if entry.relation == "meetsWith":
@@ -137,6 +139,18 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
 
 
 _FUTURE_ENDINGS = ("rait", "raient", "ront", "era", "eras")
+
+
+def _about_sanctions(ctx: Context, tok) -> bool:
+    """A verb whose subject, or the noun it qualifies, is a sanction ("les sanctions visent X",
+    "des sanctions visant X")."""
+    nouns = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if tok.dep_ in ("acl", "acl:relcl", "relcl", "advcl"):
+        nouns.append(tok.head)
+    if tok.dep_ == "advcl":  # "ont imposé des sanctions à la Russie, visant …"
+        objects = [c for c in tok.head.children if c.dep_ in OBJ]
+        nouns.extend([*objects, *(g for c in objects for g in c.children if g.dep_ == "nmod")])
+    return any(ctx.lex.object_kind(n.lemma_.lower()) == "Sanction" for n in nouns)
 
 
 def _announced(tok) -> bool:

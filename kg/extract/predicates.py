@@ -389,6 +389,13 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 return found, "que-subject", 0.8
         if entry.pos == "NOUN" and entry.relation in ("attacks", "sanctions", "deploys") and _intended(ctx, tok):
             return [], "", 0.0  # "a menacé de frappes contre Séoul": the strikes are the threat's, not done
+        if entry.pos == "NOUN" and any("Yes" in c.morph.get("Poss") for c in tok.children):
+            verb = _governing_verb(tok)  # "a sanctionné la Russie pour son invasion": the punished one's
+            if verb is not None and any(e.relation in ("sanctions", "accuses") for e in
+                                        ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text)):
+                punished = [a for c in verb.children if c.dep_ in OBJ for a in ctx.resolve_all(c)]
+                if punished:
+                    return punished, "possessive-object", 0.7
         if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
@@ -653,6 +660,8 @@ def negated(ctx: Context, tok: Token) -> bool:
         head = head.head
         if head.lemma_.lower() in ctx.lex.negative_verbs:
             return True
+    if tok.pos_ == "NOUN" and tok.dep_ in OBJ and tok.head.lemma_.lower() in ctx.lex.negative_verbs:
+        return True  # "pour empêcher l'adoption d'une résolution": it was not adopted
     around = [tok, _enclosing_predicate(tok)]
     # the verb of its object: "ne pas apporter de soutien", "n'a pas imposé de sanctions" (a partitive
     # "de" parsed as a case); not a stance on it: "n'a pas rejeté la proposition américaine" (it was made)
