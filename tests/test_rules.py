@@ -467,6 +467,8 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("eu", "attacks", "ukraine")),
     ("fr", "L'invasion de l'Ukraine par la Russie a commencé en février 2022.", ("russia", "attacks", "ukraine"),
      ("ukraine", "attacks", None)),
+    # a hyphenated agent on a participle: "the US-Albania-sponsored document"
+    ("en", "Russia vetoed the US-Albania-sponsored document.", ("albania", "proposes", None), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",
@@ -494,6 +496,10 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
      ("canada", "sanctions")),
     ("en", "Three US servicemen were killed by an improvised explosive device outside Basra.",
      ("united-states", "attacks")),
+    # a participle without an agent of its own is an attribute ("the agreed sanctions list");
+    # a feared or avoided event is none
+    ("en", "A diplomat confirmed that Iran's Defence Minister was on the agreed sanctions list.", ("iran", "agreesTo")),
+    ("fr", "Les Occidentaux craignent une invasion de l'Ukraine par la Russie.", ("russia", "attacks")),
     # what sanctions target is not attacked
     ("fr", "Les États-Unis ont imposé vendredi de nouvelles sanctions à la Russie, visant des centaines d'individus.",
      ("united-states", "attacks")),

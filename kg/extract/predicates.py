@@ -354,6 +354,12 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         parties = _between_parties(ctx, tok)
         if parties:  # "un accord a été signé entre X et Y": each party agrees to it
             return parties, "between-parties", 0.75
+    if entry.pos == "VERB" and tok.dep_ == "amod":  # "the US-Albania-sponsored document", "Iran-backed militias"
+        found = [a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i
+                 for a in ctx.resolve_all(c)]
+        if found:
+            return found, "compound-agent", 0.75
+        return [], "", 0.0  # "proposed Israeli changes": an attribute, with no agent of its own
     # nouns and adjectives with an agent complement: "le rejet par Moscou", "inacceptable pour la Russie"
     if entry.agent_preps:
         for cand in _prep_targets(tok, entry.agent_preps, deep=entry.pos == "NOUN"):
@@ -467,6 +473,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             if subj.lower_ in ("qui", "which", "that", "who") and tok.dep_ in ("acl:relcl", "relcl"):
                 return [tok.head]  # "the plan, which was proposed by Putin"
             return [subj]
+    if entry.pos == "VERB" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+        return [tok.head]  # "the US-Albania-sponsored document": the noun it qualifies
     if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ == "NOUN" and any(
             c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
         return [tok.head]  # participle: "le plan proposé par Moscou"
