@@ -469,6 +469,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("ukraine", "attacks", None)),
     # a hyphenated agent on a participle: "the US-Albania-sponsored document"
     ("en", "Russia vetoed the US-Albania-sponsored document.", ("albania", "proposes", None), None),
+    # a bare title refers back to the holder of the same title named before
+    ("en", "UN Secretary-General António Guterres has urged restraint. \"I urge all parties to exercise maximum "
+           "restraint,\" said the Secretary-General.", ("antonio-guterres", "requests", None), None),
+    ("fr", "Le président français Emmanuel Macron a reçu Volodymyr Zelensky. Le président a ensuite rejeté toute "
+           "négociation avec Moscou.", ("emmanuel-macron", "rejects", None), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

@@ -315,7 +315,16 @@ class Context:
             if role.of is not None and other.of == role.of and (
                     other.title.role == role.title.role or role.title.role == "officialOf"):
                 return other.person
+            if role.of is None and other.title.id == role.title.id and self._same_words(role, other):
+                return other.person  # "said the Secretary-General": the Secretary-General named before
         return None
+
+    def _same_words(self, role: RoleMention, other: RoleMention) -> bool:
+        """Whether two mentions use the same title words ("Secretary-General", not any official)."""
+        def words(r: RoleMention) -> list[str]:
+            return [t.lower_ for t in self.doc[r.start:r.end] if t.i not in self.actors.demonyms
+                    and t.i not in self.actors.by_token and t.pos_ != "DET"]
+        return words(role)[-1:] == words(other)[-1:]
 
 
 def _agrees(actor: Actor, features: dict, ctx: Context, tok: Token | None = None) -> bool:
