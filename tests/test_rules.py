@@ -474,6 +474,17 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
            "restraint,\" said the Secretary-General.", ("antonio-guterres", "requests", None), None),
     ("fr", "Le président français Emmanuel Macron a reçu Volodymyr Zelensky. Le président a ensuite rejeté toute "
            "négociation avec Moscou.", ("emmanuel-macron", "rejects", None), None),
+    # calls and exchanges; a participle the model tagged as a noun ("a téléphoné/NOUN à")
+    ("fr", "Emmanuel Macron a téléphoné à Volodymyr Zelensky.", ("emmanuel-macron", "meetsWith", "volodymyr-zelenskyy"),
+     None),
+    ("fr", "Emmanuel Macron a eu un échange avec Xi Jinping.", ("emmanuel-macron", "meetsWith", "xi-jinping"), None),
+    # consent and blame: "donner son accord à", "imputer à", "tenir pour responsable", "mettre en cause"
+    ("fr", "L'Ukraine a donné son accord à l'envoi d'observateurs.", ("ukraine", "agreesTo", None), None),
+    ("fr", "Le président ukrainien a imputé l'attaque à la Russie.", ("ukraine", "accuses", "russia"),
+     ("ukraine", "attacks", None)),
+    ("fr", "Washington tient Téhéran pour responsable de l'attaque.", ("united-states", "accuses", "iran"),
+     ("united-states", "attacks", None)),
+    ("fr", "Le Kremlin a mis en cause les services secrets ukrainiens.", ("kremlin", "accuses", "ukraine"), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",
@@ -508,6 +519,8 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # what sanctions target is not attacked
     ("fr", "Les États-Unis ont imposé vendredi de nouvelles sanctions à la Russie, visant des centaines d'individus.",
      ("united-states", "attacks")),
+    # an exchange of prisoners is no meeting
+    ("fr", "La Russie a échangé des prisonniers avec l'Ukraine.", ("russia", "meetsWith")),
     # good relations are no meeting
     ("fr", "L'Iran entretient de bonnes relations aussi bien avec l'Inde qu'avec le Pakistan.", ("iran", "meetsWith")),
     # "le fait que" introduces a clause with its own object: no relative, and the clause describes

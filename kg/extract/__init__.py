@@ -6,6 +6,7 @@ Stages, each a small module: ``mentions`` (actors), ``roles`` (titles),
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -52,7 +53,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
         for tok in sent:
             if tok.i in consumed or describes_thing(tok, lex, ctx):
                 continue
-            entries = lex.lookup(tok.lemma_, tok.pos_, tok.text)
+            entries = lex.lookup(tok.lemma_, tok.pos_, tok.text) or _participle_entries(tok, lex)
             if entries and not any(e.requires and requires_ok(tok, e) for e in entries) and _lends_to_noun(tok, lex):
                 continue  # "gave a warm welcome to X": the noun's event, not the verb's
             framed = [e for e in entries if e.requires and requires_ok(tok, e)]
@@ -67,6 +68,15 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
                             consumed.update(t.i for t in child.subtree)
                 claims.extend(found)
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
+
+
+def _participle_entries(tok, lex):
+    """Verb entries for a past participle the model tagged as a noun ("a téléphoné/NOUN à X"):
+    a French "-é(e)(s)" word with a tense auxiliary is the participle of an "-er" verb."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "aux:tense" for c in tok.children):
+        return ()
+    stem = re.sub(r"é(e?s?)$", "", tok.lower_)
+    return lex.lookup(stem + "er", "VERB") if stem != tok.lower_ else ()
 
 
 def _lends_to_noun(tok, lex) -> bool:

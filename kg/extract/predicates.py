@@ -178,12 +178,17 @@ def _owns_noun(ctx: Context, tok: Token) -> bool:
         return False
     if any(tok.i == t.i for c in verb.children if c.dep_ in SUBJ for t in c.subtree):
         return False  # the noun is inside the subject itself
+    for a in tok.ancestors:  # "tient Téhéran pour responsable de l'attaque": the attack is someone else's
+        if a.i == verb.i:
+            break
+        if any(e.relation in _AGAINST for e in ctx.lex.lookup(a.lemma_, a.pos_, a.text)):
+            return False
     branch = next((a for a in [tok, *tok.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
     if branch is not None and branch.dep_ in ("advmod", "obl:mod", "advcl") and branch.i < verb.i:
         return True  # a fronted adjunct: "Lors d'un entretien avec X, Poutine a évoqué …"
     if verb.lemma_.lower() in ctx.lex.reaction_verbs:
         return False  # "a salué les sanctions", "welcomed the sanctions": someone else's
-    return not any(e.relation in _AGAINST for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
+    return not any(e.relation in _AGAINST and requires_ok(verb, e) for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
 
 
 def _intended(ctx: Context, tok: Token) -> bool:
