@@ -485,6 +485,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Washington tient Téhéran pour responsable de l'attaque.", ("united-states", "accuses", "iran"),
      ("united-states", "attacks", None)),
     ("fr", "Le Kremlin a mis en cause les services secrets ukrainiens.", ("kremlin", "accuses", "ukraine"), None),
+    # condemnation verbs; the cause of a condemnation is the condemned one's act; a gerund after
+    # a preposition takes the main clause's subject; "push/clamour for" requests
+    ("en", "The Syrian and Iranian foreign ministries castigated Israel for airstrikes on two areas near Damascus.",
+     ("israel", "attacks", None), ("syria", "attacks", None)),
+    ("en", "Iran and Russia have joined the Lebanese militant group Hizbullah in condemning a reported Israeli air "
+           "strike on Syria.", ("russia", "accuses", None), None),
+    ("en", "Kiev has been clamouring for the more sophisticated Leopard tanks.", ("ukraine", "requests", None), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

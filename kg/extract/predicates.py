@@ -82,6 +82,8 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
         if first is not None and first.dep_ == "dep" and first.pos_ == "PROPN" and first.i == tok.sent.start \
                 and _case(first) is None:
             return first
+    if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        return _subject(tok.head.head, depth + 1)  # "joined Hizbullah in condemning": the joiners condemn
     if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
         if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not _controlled(tok):
             return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
@@ -400,8 +402,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 return found, "que-subject", 0.8
         if entry.pos == "NOUN" and entry.relation in ("attacks", "sanctions", "deploys") and _intended(ctx, tok):
             return [], "", 0.0  # "a menacé de frappes contre Séoul": the strikes are the threat's, not done
-        if entry.pos == "NOUN" and any("Yes" in c.morph.get("Poss") for c in tok.children):
-            verb = _governing_verb(tok)  # "a sanctionné la Russie pour son invasion": the punished one's
+        if entry.pos == "NOUN" and (any("Yes" in c.morph.get("Poss") for c in tok.children) or _case(tok) in (
+                "pour", "for")):  # "castigated Israel for airstrikes", "a sanctionné la Russie pour son invasion"
+            verb = _governing_verb(tok)  # the punished one's
             if verb is not None and any(e.relation in ("sanctions", "accuses") for e in
                                         ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text)):
                 punished = [a for c in verb.children if c.dep_ in OBJ for a in ctx.resolve_all(c)]
