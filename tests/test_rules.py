@@ -492,6 +492,8 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "Iran and Russia have joined the Lebanese militant group Hizbullah in condemning a reported Israeli air "
            "strike on Syria.", ("russia", "accuses", None), None),
     ("en", "Kiev has been clamouring for the more sophisticated Leopard tanks.", ("ukraine", "requests", None), None),
+    ("en", "The UK is pushing hard for the US to support its debt relief plan.",
+     ("united-kingdom", "requests", "united-states"), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

@@ -82,8 +82,9 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
         if first is not None and first.dep_ == "dep" and first.pos_ == "PROPN" and first.i == tok.sent.start \
                 and _case(first) is None:
             return first
-    if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+    if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "by", "while"):
         return _subject(tok.head.head, depth + 1)  # "joined Hizbullah in condemning": the joiners condemn
+        # (not "before allowing aid convoys": that has not happened)
     if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
         if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not _controlled(tok):
             return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
@@ -568,6 +569,9 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     heads = _target_token(ctx, tok, entry)
     if entry.relation == "threatens":  # "menace de réaliser des frappes contre la Corée du Sud": who is threatened
         heads = [a for h in heads if h.pos_ in ("VERB", "AUX") for a in _aimed_at(ctx, h)] or heads
+    elif entry.relation == "requests":  # "pushing for the US to support its plan": the US is asked
+        heads = [s for h in heads if h.pos_ in ("VERB", "AUX") for s in h.children
+                 if s.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and s.pos_ != "PRON" and ctx.resolve(s)] or heads
     for head in heads:
         group = [head, *_conjuncts(head)] if head.pos_ in ("PROPN", "NOUN") else [head]
         for t in group:
