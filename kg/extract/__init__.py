@@ -73,10 +73,10 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
 def _participle_entries(tok, lex):
     """Verb entries for a past participle the model tagged as a noun ("a téléphoné/NOUN à X"):
     a French "-é(e)(s)" word with a tense auxiliary is the participle of an "-er" verb."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "aux:tense" for c in tok.children):
+    if tok.pos_ != "NOUN" or not tok.lower_.endswith(("é", "ée", "és", "ées")) or not any(
+            c.dep_ == "aux:tense" for c in tok.children):
         return ()
-    stem = re.sub(r"é(e?s?)$", "", tok.lower_)
-    return lex.lookup(stem + "er", "VERB") if stem != tok.lower_ else ()
+    return lex.lookup(re.sub(r"é(e?s?)$", "", tok.lower_) + "er", "VERB")
 
 
 def _lends_to_noun(tok, lex) -> bool:
