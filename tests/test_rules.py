@@ -494,6 +494,19 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "Kiev has been clamouring for the more sophisticated Leopard tanks.", ("ukraine", "requests", None), None),
     ("en", "The UK is pushing hard for the US to support its debt relief plan.",
      ("united-kingdom", "requests", "united-states"), None),
+    # visits, dinners, a participle's passive agent on a name, a lost coordination before a light verb;
+    # a meeting's place is no party
+    ("fr", "Emmanuel Macron a rendu visite à Olaf Scholz à Berlin.", ("emmanuel-macron", "meetsWith", "olaf-scholz"),
+     ("emmanuel-macron", "meetsWith", "germany")),
+    ("fr", "Emmanuel Macron a dîné avec Joe Biden.", ("emmanuel-macron", "meetsWith", "joe-biden"), None),
+    ("fr", "Xi Jinping, reçu par Emmanuel Macron à l'Élysée, a parlé.", ("emmanuel-macron", "meetsWith", "xi-jinping"),
+     None),
+    ("fr", "Emmanuel Macron et Xi Jinping ont eu un long entretien.", ("emmanuel-macron", "meetsWith", "xi-jinping"),
+     None),
+    # agreement idioms: "tomber d'accord", "lever son veto", "parapher"
+    ("fr", "L'Arménie et l'Azerbaïdjan sont tombés d'accord sur un texte.", ("azerbaijan", "agreesTo", None), None),
+    ("fr", "La Turquie a levé son veto à l'adhésion de la Suède.", ("turkey", "agreesTo", None), None),
+    ("fr", "Kiev et Moscou ont paraphé un accord.", ("russia", "agreesTo", None), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

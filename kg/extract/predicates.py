@@ -416,7 +416,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             subj = _subject(verb) if verb is not None else None
             if subj is not None and not any(t.i == subj.i for t in tok.subtree):
                 found = ctx.resolve_all(subj)
-                if found:
+                if found:  # with a coordination the parser lost: "Emmanuel Macron/ROOT et Xi Jinping ont eu …"
+                    found = [a for a in _left_conjoined(ctx, subj, tok.sent) if a not in found] + found
                     return found, "clause-subject", 0.75
     if entry.pos == "VERB" and (_is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "acl:relcl")):
         return [], "", 0.0  # a passive whose agent is unnamed or no actor ("was arrested in Lebanon, according to
@@ -484,7 +485,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             return [subj]
     if entry.pos == "VERB" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         return [tok.head]  # "the US-Albania-sponsored document": the noun it qualifies
-    if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ == "NOUN" and any(
+    if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
         return [tok.head]  # participle: "le plan proposé par Moscou"
     found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"
@@ -569,6 +570,10 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     heads = _target_token(ctx, tok, entry)
     if entry.relation == "threatens":  # "menace de réaliser des frappes contre la Corée du Sud": who is threatened
         heads = [a for h in heads if h.pos_ in ("VERB", "AUX") for a in _aimed_at(ctx, h)] or heads
+    elif entry.relation == "meetsWith" and len(heads) > 1:  # "a rendu visite à Olaf Scholz à Berlin": Berlin is
+        places = [h for h in heads if _case(h) in _PLACE_PREPS and ctx.actors.actor_at(h) is not None  # the place
+                  and ctx.actors.actor_at(h).cls == "State"]
+        heads = [h for h in heads if h not in places] or heads
     elif entry.relation == "requests":  # "pushing for the US to support its plan": the US is asked
         heads = [s for h in heads if h.pos_ in ("VERB", "AUX") for s in h.children
                  if s.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and s.pos_ != "PRON" and ctx.resolve(s)] or heads
