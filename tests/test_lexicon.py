@@ -45,6 +45,21 @@ def test_every_relation_is_an_ontology_property(lang, ontology):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_plain_lemma_gives_one_relation(lang):
+    """Two entries without a frame (no required word, no object kind) that share a lemma and a
+    part of speech would give two statements for one fact, unless their prepositions tell them
+    apart ("appel avec X" is a call, "appel à X" a request)."""
+    clashes = []
+    for (lemma, pos), entries in load_lexicon(lang).index.items():
+        plain = [e for e in entries if not e.requires and not e.object_kinds and not e.negative]
+        for n, a in enumerate(plain):
+            for b in plain[n + 1:]:
+                if a.relation != b.relation and not (a.preps and b.preps and not set(a.preps) & set(b.preps)):
+                    clashes.append((lemma, pos, a.id, b.id))
+    assert not clashes
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_core_relation_has_an_entry(lang):
     from kg.lexicon import EVENT_RELATIONS
 
