@@ -507,6 +507,12 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "L'Arménie et l'Azerbaïdjan sont tombés d'accord sur un texte.", ("azerbaijan", "agreesTo", None), None),
     ("fr", "La Turquie a levé son veto à l'adhésion de la Suède.", ("turkey", "agreesTo", None), None),
     ("fr", "Kiev et Moscou ont paraphé un accord.", ("russia", "agreesTo", None), None),
+    # votes, solidarity, "se prononcer en faveur de"
+    ("fr", "La Chine a voté pour la résolution.", ("china", "supports", None), None),
+    ("fr", "L'Autriche a voté contre la résolution.", ("austria", "opposes", None), ("austria", "supports", None)),
+    ("en", "Austria voted against the resolution.", ("austria", "opposes", None), ("austria", "supports", None)),
+    ("fr", "La France a exprimé sa solidarité avec le Maroc.", ("france", "supports", "morocco"), None),
+    ("fr", "Le Japon s'est prononcé en faveur du texte.", ("japan", "supports", None), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

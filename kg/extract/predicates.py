@@ -226,7 +226,7 @@ def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     return []
 
 
-_COMPLEX_PREPS = frozenset({"encontre", "égard"})  # "à l'encontre de", "à l'égard de"
+_COMPLEX_PREPS = frozenset({"encontre", "égard", "faveur"})  # "à l'encontre de", "à l'égard de", "en faveur de"
 _PLACE_PREPS = frozenset({"à", "au", "en", "dans", "in", "at"})
 _OBJECT_RELATIVE = frozenset({"que", "qu'", "qu’", "which", "whom", "that"})
 
@@ -536,6 +536,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                  for t in c.subtree if t.i > c.i and _case(t) in entry.preps][:1]  # non-recevoir à la demande"
     if preps and entry.requires:
         return preps  # the required word is part of the predicate: "opposer son veto à la résolution"
+    if entry.requires and entry.preps and entry.pos == "VERB":
+        found = [f for f in found if f.pos_ != "NUM"]  # "voted 120 to 14 in favour": a count, not the target
     if preps and _is_reflexive(tok):
         return preps  # "s'opposer à la présence": the complement, not a stray object
     if found or preps:
