@@ -513,6 +513,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "Austria voted against the resolution.", ("austria", "opposes", None), ("austria", "supports", None)),
     ("fr", "La France a exprimé sa solidarité avec le Maroc.", ("france", "supports", "morocco"), None),
     ("fr", "Le Japon s'est prononcé en faveur du texte.", ("japan", "supports", None), None),
+    # "brandir la menace de … contre X"; a participle the model tagged as an adjective
+    ("fr", "Washington brandit la menace de nouvelles sanctions contre Moscou.", ("united-states", "threatens", "russia"),
+     None),
+    ("fr", "Les Etats-Unis ont gelé les avoirs de la banque centrale russe.", ("united-states", "sanctions", None), None),
     # an appositive name far from its noun is not the noun's ("le commentaire de Biden qualifiant … Xi")
     ("fr", "Le ministère chinois des Affaires étrangères a dénoncé jeudi le commentaire du président Joe Biden "
            "qualifiant le président chinois Xi Jinping de dictateur.",

@@ -71,9 +71,10 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
 
 
 def _participle_entries(tok, lex):
-    """Verb entries for a past participle the model tagged as a noun ("a téléphoné/NOUN à X"):
+    """Verb entries for a past participle the model tagged as a noun or an adjective ("a
+    téléphoné/NOUN à X", "ont gelé/ADJ les avoirs"):
     a French "-é(e)(s)" word with a tense auxiliary is the participle of an "-er" verb."""
-    if tok.pos_ != "NOUN" or not tok.lower_.endswith(("é", "ée", "és", "ées")) or not any(
+    if tok.pos_ not in ("NOUN", "ADJ") or not tok.lower_.endswith(("é", "ée", "és", "ées")) or not any(
             c.dep_ == "aux:tense" for c in tok.children):
         return ()
     return lex.lookup(re.sub(r"é(e?s?)$", "", tok.lower_) + "er", "VERB")
