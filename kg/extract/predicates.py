@@ -410,7 +410,7 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                                         ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text)):
                 punished = [a for c in verb.children if c.dep_ in OBJ for a in ctx.resolve_all(c)]
                 if punished:
-                    return punished, "possessive-object", 0.7
+                    return punished, "cause-of-object", 0.7
         if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
