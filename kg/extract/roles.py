@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from kg.extract.mentions import DocActors
 from kg.extract.records import Actor
+from kg.gazetteer import _APOSTROPHES, _strip_accents
 from kg.lexicon import Lexicon, Title
 
 _OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "of", "the", "la", "le", "l'", "l’", "from"})
@@ -57,8 +57,7 @@ def _by_first_word(titles: tuple[Title, ...]) -> dict[str, list[tuple[Title, tup
 @functools.lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
     """Lower case, straight apostrophe, no accents: "l’Etat" is "l'etat", as "l'état" is."""
-    word = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
-    return "".join(c for c in word if not unicodedata.combining(c))
+    return _strip_accents(word.lower().translate(_APOSTROPHES))
 
 
 def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str, ...]]]],
