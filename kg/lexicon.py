@@ -92,7 +92,11 @@ class Lexicon:
         """Entries for a lemma (or, failing that, the word as written) and a coarse
         part of speech (PROPN counts as NOUN)."""
         pos = {"PROPN": "NOUN", "AUX": "VERB"}.get(pos, pos)
-        return self.index.get((lemma.lower(), pos)) or self.index.get((text.lower(), pos), ())
+        lemma = lemma.lower()
+        found = self.index.get((lemma, pos)) or self.index.get((text.lower(), pos), ())
+        if not found and pos == "VERB" and self.lang == "fr" and lemma.endswith("e"):
+            found = self.index.get((lemma + "r", pos), ())  # a present tense left as its own lemma: "réclame"
+        return found
 
     def object_kind(self, word: str) -> str | None:
         """The object class named by a head word ("plan" -> "Plan")."""
