@@ -82,7 +82,7 @@ class Context:
                     actor = self.actors.actor_at(child)
                     if actor is not None and actor.cls == "Person":
                         return actor
-        if tok.pos_ == "NOUN" and (low in self.lex.collective or tok.lemma_.lower() in self.lex.collective):
+        if tok.pos_ == "NOUN" and self._collective(tok):
             named = self._name_after(tok)  # "son homologue chinois Xi Jinping"
             if named is not None:
                 return named
@@ -94,7 +94,7 @@ class Context:
                     actor = self.resolve(target, depth=depth + 1)
                     if actor is not None and actor.cls != "Person":
                         return actor
-        if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.collective or tok.lemma_.lower() in self.lex.collective):
+        if tok.pos_ in ("NOUN", "PROPN") and self._collective(tok):
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     return self.actors.demonyms[child.i]
@@ -103,6 +103,8 @@ class Context:
                         (c for c in child.children if c.dep_ == "pobj"), None)
                     if target is not None:
                         actor = self.actors.actor_at(target)
+                        if actor is None and target.i > tok.i and self._collective(target):
+                            actor = self.resolve(target, depth=depth + 1)  # "des responsables du gouvernement pakistanais"
                         if actor is not None and actor.cls != "Person":
                             return actor
             # "Israeli officials": the adjective can also be a compound (English)
@@ -114,6 +116,10 @@ class Context:
         if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.group_nouns or tok.lemma_.lower() in self.lex.group_nouns):
             return self._group(tok)
         return None
+
+    def _collective(self, tok: Token) -> bool:
+        """A noun of people that stands for the body it belongs to ("le gouvernement", "les responsables")."""
+        return tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective
 
     def _group(self, tok: Token) -> Actor | None:
         """An unnamed group that a nationality qualifies: "Rwandan rebels", "les colons israéliens".
@@ -142,7 +148,7 @@ class Context:
         pair = self._pair(tok)
         if pair:
             return pair
-        if (tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective) \
+        if self._collective(tok) \
                 and self._name_after(tok) is None:  # not "his Russian counterpart Vladimir Putin"
             for child in tok.children:
                 if child.i in self.actors.demonyms:
@@ -154,7 +160,7 @@ class Context:
             actor = self.resolve(t)
             if actor is not None and actor not in out:
                 out.append(actor)
-            if actor is not None and (t.lower_ in self.lex.collective or t.lemma_.lower() in self.lex.collective):
+            if actor is not None and self._collective(t):
                 for child in t.children:  # "ses alliés du Niger et du Burkina Faso"
                     if child.dep_ in ("nmod", "prep") and self.actors.actor_at(child) == actor:
                         for c in _conjuncts(child):
@@ -187,11 +193,14 @@ class Context:
                 found.append((span, actor))
         if len(found) < 2:
             return []
-        (second, _), (first_span, _) = found
+        (second, last), (first_span, before) = found
         between = self.doc[first_span.end:second.start]
-        if cls == "Actor" and not (len(between) <= 4 and any(t.lower_ in ("et", "and", "entre", "between", "avec", "with")
-                                                           for t in between)):
-            return []  # "les deux parties": only two actors named together ("Israël et le Hamas")
+        together = len(between) <= 4 and any(t.lower_ in ("et", "and", "entre", "between", "avec", "with")
+                                             for t in between)
+        same_kind = (last.cls == "Person") == (before.cls == "Person")
+        if cls == "Actor" and not together and not (same_kind and first_span.sent == second.sent):
+            return []  # "les deux parties": two actors named together ("Israël et le Hamas"), or the
+            # two parties of one sentence ("M. Trump s'est engagé à garder un contact avec M. Xi")
         return [a for _, a in found[::-1]]
 
     def _plural_antecedent(self, tok: Token) -> list[Actor]:

@@ -210,6 +210,10 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
         name = _person_name(span)
         if not re.search(r"[A-ZÀ-Ý]", name) or len(name) < 3:
             continue
+        if len(span) == 1 and (span[0].lower_.rstrip("sx") in title_words or span[0].lower_ in title_words or (
+                span.start and doc[span.start - 1].lower_ in ("des", "les", "aux"))):
+            continue  # a capitalised title or plural noun, not a name: "le salon des Ambassadeurs"
+
         known = people.get(fold(name)) or (people.get(fold(span[-1].text)) if len(span) == 1 else None)
         entry = gazetteer.lookup(name, lang) if known is None else None
         if entry is not None and entry.cls == "Person":

@@ -259,6 +259,12 @@ def _left_actor(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
         actor = ctx.actors.actor_at(cand) or (
             ctx.resolve(cand) if cand.pos_ in ("PROPN", "NOUN", "PRON") else None)
         if actor is not None and _case(cand) is None and cand.dep_ not in ("nmod", "obl", "obl:mod", "pobj"):
+            top = cand
+            while top.dep_ in ("appos", "flat:name", "conj") and top.head.i < top.i:
+                top = top.head  # "Le secrétaire général de l'OTAN, Jens Stoltenberg, et le président …, Petro …"
+            grouped = ctx.resolve_all(top) if top.i != cand.i and _case(top) is None else []
+            if len(grouped) > 1 and actor in grouped:
+                return grouped
             return [*_left_conjoined(ctx, cand, sent), actor]
         if cand.pos_ == "VERB" and cand.dep_ != "dep" and actor is None:
             break
