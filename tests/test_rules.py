@@ -536,6 +536,20 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "François Hollande et Macky Sall se sont entretenus dans le salon des Ambassadeurs. "
            "Sept accords ont été signés par les deux chefs d'Etat.", ("francois-hollande", "agreesTo", None),
      ("ambassadeurs", "agreesTo", None)),
+    # a protest with no "against": whom its purpose names, else the state it takes place in
+    ("en", "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.",
+     ("group-iraqi-kurds", "opposes", "iraq"), None),
+    ("en", "Egyptian demonstrators rioted following a rally calling for the removal of President Hosni Mubarak.",
+     ("group-egyptian-demonstrators", "opposes", "hosni-mubarak"), None),
+    ("en", "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", ("group-ethnic-albanians", "opposes", "serbia"),
+     None),
+    ("fr", "Des milliers de Géorgiens ont manifesté à Tbilissi pour exiger la démission du président Mikheïl Saakachvili.",
+     ("georgia", "opposes", "mikheil-saakachvili"), None),
+    # a group named by its organisation or by where it is
+    ("en", "Angry activists from the Fatah Party staged rallies against Mahmoud Abbas.",
+     ("fatah", "opposes", "mahmoud-abbas"), None),
+    ("fr", "Des étudiants de Belgrade ont manifesté contre le gouvernement serbe.",
+     ("group-etudiants-de-belgrade", "opposes", "serbia"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -587,6 +601,8 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # a subject of its own that is no known actor is not the speaker
     ("en", "The UNITA militarist wing refused to allow the planes to land, the United Nations mission said.",
      ("un", "rejects")),
+    ("en", "Local farmers began a hunger strike outside Parliament to demand the return of their land, "
+           "the Reuters news agency said.", ("org-reuters-news-agency", "opposes")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

@@ -24,6 +24,8 @@ CONJ = "conj"
 _QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule", "thousands", "hundreds",
                        "dozens", "millions", "crowds", "scores", "tens"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
+_MEMBER_OF = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})  # "activists from Fatah", "militants du Hamas"
+_FROM_PLACE = frozenset({"in", "from", "throughout", "across", "en", "de", "du", "des", "d'", "d’"})
 
 
 @dataclass
@@ -131,12 +133,37 @@ class Context:
         words = [c for c in tok.children
                  if c.i in self.actors.demonyms and c.dep_ in ("amod", "compound", "nmod")]
         if not words:
-            return None
+            return self._group_of(tok)
         first, last = min(w.i for w in words + [tok]), max(w.i for w in words + [tok])
         if last - first > 4:
             return None
         label = self.doc[first:last + 1].text  # with the words between: "Irish nationalist guerrillas"
         return Actor(key=f"group-{slug(label)}", cls="Group", label=label, lang=self.lang)
+
+    def _group_of(self, tok: Token) -> Actor | None:
+        """A group named by the body it belongs to or the state it is in: "activists from the
+        Fatah Party" stand for Fatah; "students throughout Indonesia" are a group of their own."""
+        for child in tok.rights:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else (
+                child if child.dep_ == "nmod" else None)
+            if target is None or target.i - tok.i > 6:
+                continue
+            case = child.lower_ if child.dep_ == "prep" else next(
+                (c.lower_ for c in target.children if c.dep_ == "case"), "")
+            actor = self.actors.actor_at(target) or next(  # "the defeated Fatah Party"
+                (self.actors.actor_at(c) for c in target.children if c.dep_ == "compound" and self.actors.actor_at(c)),
+                None)
+            if actor is None or actor.cls == "Person":
+                continue
+            if actor.cls in ("Organization", "Group", "ArmedForce") and case in _MEMBER_OF:
+                return actor
+            if actor.cls == "State" and case in _FROM_PLACE:
+                span = self.actors.span_of(target)
+                label = self.doc[tok.left_edge.i if tok.left_edge.pos_ != "DET" else tok.left_edge.i + 1:
+                                 span.end if span is not None else target.i + 1].text
+                if tok.i - tok.left_edge.i <= 2:
+                    return Actor(key=f"group-{slug(label)}", cls="Group", label=label, lang=self.lang)
+        return None
 
     def resolve_all(self, tok: Token) -> list[Actor]:
         """The actor of a token and of the tokens conjoined with it ("la France et l'Allemagne",

@@ -425,6 +425,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 if found:  # with a coordination the parser lost: "Emmanuel Macron/ROOT et Xi Jinping ont eu …"
                     found = [a for a in _left_conjoined(ctx, subj, tok.sent) if a not in found] + found
                     return found, "clause-subject", 0.75
+                if subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None \
+                        and not ctx.lex.object_kind(subj.lemma_.lower()):
+                    return [], "", 0.0  # "landowners began a hunger strike …, APS said": not the speaker's
     if entry.pos == "VERB" and (_is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "acl:relcl")):
         return [], "", 0.0  # a passive whose agent is unnamed or no actor ("was arrested in Lebanon, according to
         # the Canadian Press", "a helicopter that was captured by the rebels"): not the speaker's act
@@ -548,6 +551,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return preps  # "s'opposer à la présence": the complement, not a stray object
     if found or preps:
         return found or preps
+    if entry.relation == "opposes":
+        aimed = _protest_target(ctx, tok)
+        if aimed:
+            return aimed
     own_agent = any(ctx.resolve(t) is not None for t in _prep_targets(tok, entry.agent_preps, deep=True)) or any(
         c.i in ctx.actors.demonyms or c.dep_ in ("poss", "nmod:poss") for c in tok.children)
     event = ctx.lex.object_kind(tok.lemma_.lower()) in ("Sanction", "Attack", "Proposal", "Agreement")
@@ -565,6 +572,30 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         if addressee:  # "demanded that the US cancel plans", "a exigé que Washington retire": who is asked
             return addressee
     return clause
+
+
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "prep", "obl", "obl:mod", "acl", "nmod"})
+
+
+def _protest_target(ctx: Context, tok: Token) -> list[Token]:
+    """Whom a protest with no "against" is aimed at: the first actor of its purpose ("demonstrated
+    … calling for independence from Iraq", "a hunger strike to demand the resignation of President
+    Ben Bella"), else the state it takes place in ("demonstrated in Serbia")."""
+    host = tok.head if tok.pos_ == "NOUN" and tok.dep_ in OBJ else tok  # "staged demonstrations to demand …"
+    where = []
+    for child in sorted({*tok.children, *host.children}, key=lambda c: c.i):
+        if child.i <= tok.i or child.dep_ not in _PURPOSE_DEPS or any(
+                e.relation == "opposes" for e in ctx.lex.lookup(child.lemma_, child.pos_, child.text)):
+            continue  # "to protest against Sweden's decision": a protest of its own
+        place = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
+        actor = ctx.actors.actor_at(place) if place is not None else None
+        if actor is not None and actor.cls == "State" and _case(place) in _PLACE_PREPS:
+            where.append(place)  # "in Serbia", "à Belgrade"
+            continue
+        for t in child.subtree:
+            if t.pos_ in ("PROPN", "NOUN") and ctx.resolve(t) is not None and _case(t) not in _PLACE_PREPS:
+                return [t]
+    return where[:1]
 
 
 def _is_reflexive(tok: Token) -> bool:
