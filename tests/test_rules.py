@@ -550,6 +550,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("fatah", "opposes", "mahmoud-abbas"), None),
     ("fr", "Des étudiants de Belgrade ont manifesté contre le gouvernement serbe.",
      ("group-etudiants-de-belgrade", "opposes", "serbia"), None),
+    # "up to" taken for a particle; military vehicles stand for their army
+    ("en", "Afghan rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.",
+     ("group-afghan-rebels", "attacks", "russia"), None),
+    ("en", "Israeli army bulldozers demolished Palestinian homes in southern Gaza, Palestinian officials said.",
+     ("israel-defense-forces", "sanctions", None), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -603,6 +608,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
      ("un", "rejects")),
     ("en", "Local farmers began a hunger strike outside Parliament to demand the return of their land, "
            "the Reuters news agency said.", ("org-reuters-news-agency", "opposes")),
+    # an actor inside a modifier of the subject is not its agent
+    ("en", "Muslim hackers angered by the publication of cartoons of the Prophet Mohammed have defaced "
+           "nearly 3,000 Danish Web sites.", ("prophet-mohammed", "attacks")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

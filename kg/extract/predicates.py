@@ -258,6 +258,8 @@ def _left_actor(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
             break
         actor = ctx.actors.actor_at(cand) or (
             ctx.resolve(cand) if cand.pos_ in ("PROPN", "NOUN", "PRON") else None)
+        if actor is not None and any(a.dep_ in ("acl", "relcl", "acl:relcl") and a.i < top.i for a in cand.ancestors):
+            continue  # inside a modifier of the subject: "hackers angered by cartoons of the Prophet Mohammed"
         if actor is not None and _case(cand) is None and cand.dep_ not in ("nmod", "obl", "obl:mod", "pobj"):
             top = cand
             while top.dep_ in ("appos", "flat:name", "conj") and top.head.i < top.i:
@@ -499,6 +501,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return [tok.head]  # participle: "le plan proposé par Moscou"
     found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"
              and c.lemma_.lower() not in entry.requires]
+    if not found and entry.pos == "VERB":  # "kidnapped up to 16 advisers": the parser made "up to" a particle
+        found = [g for c in tok.children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children
+                 if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
     if entry.pos == "VERB" and _object_relative(tok):
         found = [tok.head]  # the antecedent of an object relative: "des bateaux qu'elle accuse de …"
     elif entry.pos == "VERB" and not found:
