@@ -555,6 +555,20 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("group-afghan-rebels", "attacks", "russia"), None),
     ("en", "Israeli army bulldozers demolished Palestinian homes in southern Gaza, Palestinian officials said.",
      ("israel-defense-forces", "sanctions", None), None),
+    # an administration named after its leader is the leader's state
+    ("en", "The Trump administration declared Tuesday that China must drop barriers to U.S. exports.",
+     ("united-states", "requests", "china"), None),
+    ("fr", "L'administration Biden a imposé des sanctions à la Russie.", ("united-states", "sanctions", "russia"),
+     ("joe-biden", "sanctions", "russia")),
+    # a demand noun with its "that" clause; "is opposed to"; a complaint to a body about an act
+    ("en", "The International Labor Office reiterated its demand today that Israel ease restrictions.",
+     ("org-international-labor-office", "requests", "israel"), None),
+    ("en", "Israel is opposed to French mediation in peace negotiations with Syria.", ("israel", "opposes", None), None),
+    ("en", "Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
+     ("lebanon", "accuses", None), ("lebanon", "accuses", "un")),
+    # a group named with its place
+    ("en", "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy.",
+     ("group-opposition-groups-in-zimbabwe", "requests", "mugabe"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -611,6 +625,10 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # an actor inside a modifier of the subject is not its agent
     ("en", "Muslim hackers angered by the publication of cartoons of the Prophet Mohammed have defaced "
            "nearly 3,000 Danish Web sites.", ("prophet-mohammed", "attacks")),
+    # what is said is not who says it
+    ("en", "The ministry declared Tuesday that China must drop barriers to exports.", ("china", "requests")),
+    # the body one complains to is not what one complains of
+    ("fr", "Le Liban s'est plaint mardi auprès de l'ONU.", ("lebanon", "accuses")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

@@ -28,9 +28,13 @@ def _speaker(ctx: Context, verb: Token) -> Actor | None:
             actor = ctx.resolve(child)
             if actor is not None:
                 return actor
+    if any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return None  # a subject of its own that is no known actor: "The Bush administration declared …"
     # inverted subject: "a déclaré Peskov", "said Peskov", "a-t-il dit"
     sent = verb.sent
     for tok in verb.doc[verb.i + 1: min(verb.i + 4, sent.end)]:
+        if tok.lower_ in ("que", "qu'", "qu’", "that"):
+            break  # what is said, not who says it: "declared Tuesday that China must …"
         actor = ctx.resolve(tok) if tok.pos_ in ("PROPN", "NOUN") else None
         if actor is not None:
             return actor

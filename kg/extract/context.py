@@ -24,6 +24,7 @@ CONJ = "conj"
 _QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule", "thousands", "hundreds",
                        "dozens", "millions", "crowds", "scores", "tens"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
+_ADMINISTRATION = frozenset({"administration", "government", "gouvernement", "régime", "regime", "cabinet"})
 _MEMBER_OF = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})  # "activists from Fatah", "militants du Hamas"
 _FROM_PLACE = frozenset({"in", "from", "throughout", "across", "en", "de", "du", "des", "d'", "d’"})
 
@@ -83,7 +84,7 @@ class Context:
                         c.dep_ == "case" and c.i < child.i for c in child.children):  # not "téléphone avec Trump"
                     actor = self.actors.actor_at(child)
                     if actor is not None and actor.cls == "Person":
-                        return actor
+                        return self._led_state(tok, child) or actor
         if tok.pos_ == "NOUN" and self._collective(tok):
             named = self._name_after(tok)  # "son homologue chinois Xi Jinping"
             if named is not None:
@@ -100,6 +101,9 @@ class Context:
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     return self.actors.demonyms[child.i]
+                led = self._led_state(tok, child)
+                if led is not None:
+                    return led
                 if child.dep_ in ("nmod", "prep", "poss", "compound", "nmod:poss") and depth < 2:
                     target = child if child.dep_ != "prep" else next(
                         (c for c in child.children if c.dep_ == "pobj"), None)
@@ -118,6 +122,24 @@ class Context:
         if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.group_nouns or tok.lemma_.lower() in self.lex.group_nouns):
             return self._group(tok)
         return None
+
+    def _led_state(self, tok: Token, child: Token) -> Actor | None:
+        """The state of the leader an administration is named after: "the Trump administration",
+        "l'administration Biden" (a leader the gazetteer knows, with its state)."""
+        if tok.lower_ not in _ADMINISTRATION or child.dep_ not in ("compound", "nmod", "appos", "flat:name"):
+            return None
+        person = self.actors.actor_at(child)
+        if person is None or person.cls != "Person" or not person.gazetteer:
+            return None
+        from kg.gazetteer import Gazetteer
+
+        gaz = Gazetteer.load()
+        country = gaz.get(person.key).country
+        if country is None:
+            return None
+        entry = gaz.get(country)
+        return Actor(key=entry.id, cls=entry.cls, label=entry.labels.get(self.lang) or entry.id, lang=self.lang,
+                     qid=entry.qid, gazetteer=True)
 
     def _collective(self, tok: Token) -> bool:
         """A noun of people that stands for the body it belongs to ("le gouvernement", "les responsables")."""

@@ -214,7 +214,11 @@ def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         if cand.is_punct or cand.pos_ == "SCONJ" or (cand.pos_ == "VERB" and k != tok.i):
             break  # not past a clause's start: "n'exclut pas le recours à la force si le président …"
         if ctx.actors.actor_at(cand) is not None or (cand.i in ctx.role_at and ctx.resolve(cand) is not None):
-            case = _case(cand)
+            span = ctx.actors.span_of(cand)
+            case = _case(span.root if span is not None else cand)  # "to the United Nations": the name's head
+            if any(t.lower_ == "auprès" for t in ctx.doc[max(k - 3, tok.i + 1):k]):
+                k += 1
+                continue  # "s'est plaint auprès de l'ONU": whom one turns to, not the target
             if case is None or case in entry.preps:
                 return [cand]
             if entry.relation == "meetsWith" and case in _PLACE_PREPS and ctx.actors.actor_at(cand) is not None:
@@ -571,7 +575,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
     clause = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i][:1]
-    if entry.relation == "requests" and clause and clause[0].dep_ == "ccomp":
+    if entry.relation == "requests" and entry.pos == "NOUN" and not clause:
+        clause = [c for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB" and any(  # "its
+            m.lower_ in ("that", "que", "qu'", "qu’") for m in c.children if m.dep_ == "mark")][:1]  # demand that X"
+    if entry.relation == "requests" and clause and clause[0].dep_ in ("ccomp", "acl", "acl:relcl"):
         addressee = [c for c in clause[0].children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
                      and c.pos_ != "PRON" and ctx.resolve(c) is not None]
         if addressee:  # "demanded that the US cancel plans", "a exigé que Washington retire": who is asked
