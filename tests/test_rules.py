@@ -569,6 +569,21 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a group named with its place
     ("en", "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy.",
      ("group-opposition-groups-in-zimbabwe", "requests", "mugabe"), None),
+    # the members listed after a plural noun ("dont", "including") are the targets or the agents
+    ("fr", "Moscou a sanctionné neuf personnes, dont Caroline Atkinson, Daniel Pfeiffer et Benjamin Rhodes.",
+     ("russia", "sanctions", "benjamin-rhodes"), None),
+    ("fr", "Cinq pays ont voté contre la résolution, dont la Russie et la Syrie.", ("syria", "opposes", None), None),
+    ("en", "Ten countries voted against the resolution, including Austria, Israel and the United States.",
+     ("israel", "opposes", None), None),
+    ("fr", "Neuf Etats avaient voté contre la résolution, dont les Etats-Unis et Israël.",
+     ("united-states", "opposes", None), ("united-states", "opposes", "israel")),
+    # titles: "chef d'Etat", "chargé d'affaires", words between a title and its holder's name
+    ("fr", "Le chef d'Etat nigerian Bola Ahmed Tinubu a présidé le sommet.",
+     ("bola-ahmed-tinubu", "headOfStateOf", "nigeria"), None),
+    ("fr", "Le chargé d’affaires des Etats-Unis Todd Robinson a été expulsé.", ("todd-robinson", "officialOf",
+                                                                              "united-states"), None),
+    ("fr", "Le président vénézuélien tout juste réélu, Nicolas Maduro, a dénoncé la décision.",
+     ("nicolas-maduro", "headOfStateOf", "venezuela"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

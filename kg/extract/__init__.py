@@ -111,6 +111,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
             who, whom, rule, confidence = pair
     elif reciprocal(tok, entry, who, whom):  # "le Hamas et Israël se sont accusés mutuellement"
         whom, rule, confidence = list(who), "reciprocal", 0.75
+    if rule == "listed-subject":  # "Neuf Etats ont voté contre, dont X et Y": the list is who, not whom
+        whom = [w for w in whom if w not in who]
     if not who or not whom:
         return []
     mood = modality(ctx, tok, entry)

@@ -224,6 +224,49 @@ class Context:
             out.extend(a for a in self._coordinated_states(role.end) if a not in out)
         return out
 
+    def members(self, tok: Token, *, far: bool = False) -> list[Actor]:
+        """The actors listed as members of a plural noun: "neuf personnes, dont X, Y et Z", "ten
+        countries, including Austria and Israel". With ``far``, the list may come later in the
+        sentence ("Neuf Etats avaient voté contre, dont les Etats-Unis et Israël")."""
+        words = [tok, *(c for c in tok.children if c.dep_ in ("flat:name", "compound"))]  # "Neuf/PROPN Etats"
+        if tok.pos_ not in ("NOUN", "PROPN") or not self.lex.list_cues or self.actors.actor_at(tok) is not None \
+                or not any("Plur" in t.morph.get("Number") or t.lower_.endswith(("s", "x")) for t in words):
+            return []
+        sent, doc = tok.sent, self.doc
+        end = sent.end if far else min(sent.end, tok.right_edge.i + 3)
+        for k in range(tok.i + 1, end):
+            cue = next((c for c in self.lex.list_cues if [t.lower_ for t in doc[k:k + len(c)]] == list(c)), None)
+            if cue is None or (far and doc[k - 1].text != ","):
+                continue
+            return self._listed(k + len(cue), sent.end)
+        return []
+
+    def _listed(self, k: int, end: int) -> list[Actor]:
+        """The actors of a list starting at token ``k``: one per item (items split by commas and
+        "et"/"and"; an item's person rather than the body in its title)."""
+        items: list[list[Token]] = [[]]
+        for tok in self.doc[k:end]:
+            if tok.pos_ in ("VERB", "AUX") and tok.i not in self.role_at or tok.text in (";", ".", ":", "«", "»"):
+                break
+            if tok.text == "," or tok.lower_ in ("et", "and", "ou", "or"):
+                items.append([])
+            else:
+                items[-1].append(tok)
+        out: list[Actor] = []
+        for item in items:
+            found = [self.actors.actor_at(t) for t in item if self.actors.actor_at(t) is not None]
+            people = [a for a in found if a.cls == "Person"]
+            if people:
+                actor = people[-1]
+            elif found and not any(t.i in self.role_at for t in item):
+                actor = found[0]  # not the body of a title whose holder is the next item
+            else:
+                actor = next((self.actors.demonyms[t.i] for t in item if t.i in self.actors.demonyms
+                              and t.pos_ in ("NOUN", "PROPN")), None)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
     def _pair(self, tok: Token) -> list[Actor]:
         """"les deux dirigeants", "both countries", "the two sides": the last two actors of
         that class named before, in this sentence or the two before it; none unless there are two."""

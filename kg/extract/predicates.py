@@ -404,6 +404,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             if found:  # a coordination the parser lost: "Israël/ROOT et le Hamas ont conclu"
                 found = [a for a in _left_conjoined(ctx, subj, sent) if a not in found] + found
                 return found, "subject", 0.9
+            found = ctx.members(subj, far=True)
+            if found:  # "Neuf Etats avaient voté contre, dont les Etats-Unis et Israël"
+                return found, "listed-subject", 0.75
             if entry.pos == "VERB" and subj.pos_ == "NOUN" and ctx.lex.object_kind(subj.lemma_.lower()):
                 return [], "", 0.0  # "the plan … proposed a ceasefire": a thing is the subject, not the speaker
             if entry.pos == "VERB" and subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None:
@@ -643,6 +646,8 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
                 out.append(make_thing(ctx, t, stop=tok.i if t.i != tok.i else None))
             if t is head and out and isinstance(out[-1], Thing):
                 break  # a thing's conjuncts stay in its label
+    for head in heads:  # "a sanctionné neuf personnes, dont X et Y": each one named
+        out.extend(a for t in [head, *_conjuncts(head)] for a in ctx.members(t) if a not in out)
     if entry.represented:  # "summoned Niger's ambassador": a protest to Niger
         held = {r.person.key: r.of for r in ctx.roles if r.person is not None and r.of is not None}
         out = [held.get(o.key, o) if isinstance(o, Actor) else o for o in out]

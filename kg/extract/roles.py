@@ -126,6 +126,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                 j = span.end if span is not None else k + 1
             elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
                 j += 1  # another adjective: "le président français sortant"
+            elif doc[j].pos_ in ("ADV", "VERB", "NOUN") and _then_name(doc, j, actors):
+                j += 1  # "le président vénézuélien tout juste réélu, Nicolas Maduro"
             elif doc[j].pos_ == "ADJ" and actors.by_token[j].cls in _BODY_CLASSES:
                 of = of or actors.by_token[j]  # "le chef de la diplomatie française" (a body's name)
                 j += 1
@@ -152,6 +154,19 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
             out.extend(_coordinated(doc, title, k, actors))
         i = max(j, i + 1)
     return _share_names(doc, out, actors)
+
+
+def _then_name(doc: Doc, j: int, actors: DocActors) -> bool:
+    """Adverbs and participles up to a comma and a person's name ("tout juste réélu, Nicolas Maduro")."""
+    k = j
+    while k < len(doc) and k - j < 4 and (doc[k].pos_ == "ADV" or (
+            doc[k].pos_ in ("VERB", "ADJ") and "Part" in doc[k].morph.get("VerbForm")) or (
+            doc[k].pos_ == "NOUN" and doc[k].is_lower and doc[k].lower_.endswith(("é", "u", "i")))):
+        k += 1  # a participle the model took for a noun ("réélu")
+    if k == j or k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    person = actors.by_token.get(k + 1)
+    return person is not None and person.cls == "Person"
 
 
 def _share_names(doc: Doc, roles: list[RoleMention], actors: DocActors) -> list[RoleMention]:
