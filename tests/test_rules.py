@@ -584,6 +584,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
                                                                               "united-states"), None),
     ("fr", "Le président vénézuélien tout juste réélu, Nicolas Maduro, a dénoncé la décision.",
      ("nicolas-maduro", "headOfStateOf", "venezuela"), None),
+    # recalled ambassadors and expelled diplomats; a list that narrows a named target
+    ("fr", "L’Algérie a décidé de rappeler pour consultations son ambassadeur à Rabat.",
+     ("algeria", "sanctions", "morocco"), None),
+    ("fr", "Les Etats-Unis ont ordonné l’expulsion de deux diplomates vénézuéliens.",
+     ("united-states", "sanctions", "venezuela"), None),
+    ("fr", "Les États-Unis ont imposé de nouvelles sanctions contre la Russie, notamment le géant russe des "
+           "hydrocarbures, Rosneft, et la banque de Gazprom, Gazprombank.", ("united-states", "sanctions", "org-rosneft"),
+     ("org-rosneft", "sanctions", "russia")),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

@@ -229,8 +229,10 @@ class Context:
         countries, including Austria and Israel". With ``far``, the list may come later in the
         sentence ("Neuf Etats avaient voté contre, dont les Etats-Unis et Israël")."""
         words = [tok, *(c for c in tok.children if c.dep_ in ("flat:name", "compound"))]  # "Neuf/PROPN Etats"
-        if tok.pos_ not in ("NOUN", "PROPN") or not self.lex.list_cues or self.actors.actor_at(tok) is not None \
-                or not any("Plur" in t.morph.get("Number") or t.lower_.endswith(("s", "x")) for t in words):
+        named = self.actors.actor_at(tok)  # "contre la Russie, notamment Rosneft et Gazprombank"
+        if tok.pos_ not in ("NOUN", "PROPN") or not self.lex.list_cues or (named is not None and (
+                far or named.cls == "Person")) or not (named is not None or any(
+                "Plur" in t.morph.get("Number") or t.lower_.endswith(("s", "x")) for t in words)):
             return []
         sent, doc = tok.sent, self.doc
         end = sent.end if far else min(sent.end, tok.right_edge.i + 3)
