@@ -592,6 +592,7 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Les États-Unis ont imposé de nouvelles sanctions contre la Russie, notamment le géant russe des "
            "hydrocarbures, Rosneft, et la banque de Gazprom, Gazprombank.", ("united-states", "sanctions", "org-rosneft"),
      ("org-rosneft", "sanctions", "russia")),
+    ("en", "Israel today mounted its long-threatened invasion of South Lebanon.", ("israel", "attacks", "lebanon"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -652,6 +653,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("en", "The ministry declared Tuesday that China must drop barriers to exports.", ("china", "requests")),
     # the body one complains to is not what one complains of
     ("fr", "Le Liban s'est plaint mardi auprès de l'ONU.", ("lebanon", "accuses")),
+    # sanctions or attacks only named, with nothing aimed at, are no act of the speaker or subject
+    ("fr", "« Elle a de nouveau agité son arme de prédilection : le bâton des sanctions », a poursuivi le ministère "
+           "russe des Affaires étrangères.", ("russian-foreign-ministry", "sanctions")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}
