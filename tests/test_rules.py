@@ -593,6 +593,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
            "hydrocarbures, Rosneft, et la banque de Gazprom, Gazprombank.", ("united-states", "sanctions", "org-rosneft"),
      ("org-rosneft", "sanctions", "russia")),
     ("en", "Israel today mounted its long-threatened invasion of South Lebanon.", ("israel", "attacks", "lebanon"), None),
+    # a name spelled out before its known acronym; force "not ruled out" in the passive
+    ("fr", "Les pays membres de la Communauté des Etats d'Afrique de l'Ouest (Cédéao), ont lancé un ultimatum aux "
+           "militaires.", ("ecowas", "threatens", None), None),
+    ("fr", "La Cédéao a affirmé qu'un recours à la force n'est pas exclu.", ("ecowas", "threatens", None), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

@@ -225,6 +225,15 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
         actor = known or Actor(key, "Person", name, lang)
         _remember(people, name, actor)
         found.add(span, actor)
+    # a name spelled out before a known acronym: "la Communauté des Etats d'Afrique de l'Ouest (Cédéao)"
+    for ent in doc.ents:
+        if ent.label_ in _ORG_LABELS and ent.end + 2 < len(doc) and doc[ent.end].text == "(":
+            acronym = found.by_token.get(ent.end + 1)
+            span = found.span_of(doc[ent.end + 1])
+            named = found.by_token.get(_strip_det(ent).start)
+            if acronym is not None and acronym.cls != "Person" and span is not None and span.end < len(doc) \
+                    and doc[span.end].text == ")" and (named is None or not named.gazetteer):
+                found.add(_strip_det(ent), acronym)
     # surnames of known people wherever they appear, whatever their tag
     surnames = {k: a for k, a in people.items() if " " not in k}
     for tok in doc:

@@ -443,7 +443,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 if subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None \
                         and not ctx.lex.object_kind(subj.lemma_.lower()):
                     return [], "", 0.0  # "landowners began a hunger strike …, APS said": not the speaker's
-    if entry.pos == "VERB" and (_is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "acl:relcl")):
+    if entry.pos == "VERB" and not entry.negative and (
+            _is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "acl:relcl")):
         return [], "", 0.0  # a passive whose agent is unnamed or no actor ("was arrested in Lebanon, according to
         # the Canadian Press", "a helicopter that was captured by the rebels"): not the speaker's act
     # reported speech: "le Kremlin a déclaré que ce plan serait inacceptable"
