@@ -597,6 +597,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Les pays membres de la Communauté des Etats d'Afrique de l'Ouest (Cédéao), ont lancé un ultimatum aux "
            "militaires.", ("ecowas", "threatens", None), None),
     ("fr", "La Cédéao a affirmé qu'un recours à la force n'est pas exclu.", ("ecowas", "threatens", None), None),
+    # a warning of a response or of consequences is a threat; a warning against something is not
+    ("fr", "Zhao a averti que son pays donnerait une réponse légitime et nécessaire.", ("zhao", "threatens", None),
+     ("zhao", "warns", None)),
+    ("en", "Iran warned that it would retaliate against any attack.", ("iran", "threatens", None), None),
+    ("fr", "Wang Yi a mis en garde contre les conséquences d'une approche nationaliste.", ("wang-yi", "warns", None),
+     ("wang-yi", "threatens", None)),
+    ("en", "The UN warned that the humanitarian situation was deteriorating.", ("un", "warns", None),
+     ("un", "threatens", None)),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

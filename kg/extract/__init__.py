@@ -134,6 +134,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     elif relation == "agreesTo" and neg and entry.pos == "VERB" and not (  # not "failed to reach an agreement"
             tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ctx.lex.negative_verbs):
         relation, neg, rule = "rejects", False, f"{rule}-not-agreed"  # "will not accept any more refugees"
+    elif relation == "warns" and not neg and _threatened(ctx, tok, whom):
+        relation = "threatens"  # "a averti que son pays donnerait une réponse", "warned of consequences"
     elif relation == "aids" and entry.pos == "VERB" and not neg and _announced(tok):
         relation, mood = "offers", "Asserted"  # "Finland will give Tanzania a grant": a pledge, not yet aid
     begin, end, evidence = _sentence(ctx, sent)
@@ -168,6 +170,18 @@ def _about_sanctions(ctx: Context, tok) -> bool:
         objects = [c for c in tok.head.children if c.dep_ in OBJ]
         nouns.extend([*objects, *(g for c in objects for g in c.children if g.dep_ == "nmod")])
     return any(ctx.lex.object_kind(n.lemma_.lower()) == "Sanction" for n in nouns)
+
+
+def _threatened(ctx: Context, tok, whom) -> bool:
+    """A warning whose content is a response, retaliation or consequences: a threat."""
+    things = [w for w in whom if isinstance(w, Thing)]
+    if not things:
+        return False
+    span = ctx.doc.char_span(things[0].start, things[0].end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("ccomp", "xcomp"):
+        return False  # "a mis en garde contre les conséquences de …": a warning against, not a threat
+    words = ctx.lex.threat_words
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in span)
 
 
 def _announced(tok) -> bool:

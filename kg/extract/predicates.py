@@ -584,7 +584,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return [tok]  # the proposal itself: "la proposition de la France a été discutée"
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
-    clause = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i][:1]
+    clause = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and (c.pos_ in ("VERB", "AUX") or (
+        c.dep_ == "ccomp" and any(g.dep_ == "cop" for g in c.children)))][:1]  # "… que les mesures seraient adéquates"
     if entry.relation == "requests" and entry.pos == "NOUN" and not clause:
         clause = [c for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB" and any(  # "its
             m.lower_ in ("that", "que", "qu'", "qu’") for m in c.children if m.dep_ == "mark")][:1]  # demand that X"
@@ -647,7 +648,8 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             if actor is not None:
                 out.append(actor)
                 out.extend(r.person for r in ctx.coordinated_holders(t) if r.person not in out)
-            elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or t.lower_ in ctx.lex.demonstratives:
+            elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or t.lower_ in ctx.lex.demonstratives or (
+                    t.pos_ == "ADJ" and t.dep_ == "ccomp"):  # "… que les mesures seraient adéquates"
                 if t.pos_ == "PRON" and t.lower_ not in ctx.lex.demonstratives:
                     continue
                 out.append(make_thing(ctx, t, stop=tok.i if t.i != tok.i else None))
