@@ -87,6 +87,7 @@ class Lexicon:
     ethnic_words: frozenset[str] = frozenset()  # "ethnic Turks": a people, not the state
     mutual_verbs: frozenset[str] = frozenset()  # "X et Y ont discuté": each meets the other
     list_cues: tuple[tuple[str, ...], ...] = ()  # "neuf personnes, dont X et Y": the members named
+    gathering_verbs: frozenset[str] = frozenset()  # "le sommet a réuni X, Y et Z": they meet each other
     threat_words: frozenset[str] = frozenset()  # a warning of these is a threat ("a averti qu'il riposterait")
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
@@ -225,6 +226,7 @@ def load_lexicon(lang: str) -> Lexicon:
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
         ethnic_words=frozenset(w.lower() for w in _words(tdata.get("ethnic_words", []), tpath, "ethnic_words")),
         mutual_verbs=frozenset(_words(data.get("mutual_verbs", []), path, "mutual_verbs")),
+        gathering_verbs=frozenset(_words(data.get("gathering_verbs", []), path, "gathering_verbs")),
         threat_words=frozenset(_words(data.get("threat_words", []), path, "threat_words")),
         list_cues=tuple(tuple(c.lower().split()) for c in _words(data.get("list_cues", []), path, "list_cues")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},

@@ -605,6 +605,18 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("wang-yi", "threatens", None)),
     ("en", "The UN warned that the humanitarian situation was deteriorating.", ("un", "warns", None),
      ("un", "threatens", None)),
+    # a gathering of parties ("le sommet a réuni …"), "leur rencontre" with the parties in apposition
+    ("fr", "Le sommet de Téhéran a réuni les présidents russe, turc et iranien.", ("russia", "meetsWith", "iran"), None),
+    ("en", "The summit gathered the leaders of Russia, Turkey and Iran.", ("russia", "meetsWith", "turkey"), None),
+    ("fr", "Lors de leur rencontre à Washington, Joe Biden et Volodymyr Zelensky ont évoqué l'aide militaire.",
+     ("joe-biden", "meetsWith", "volodymyr-zelenskyy"), None),
+    ("fr", "Les Vingt-Sept ont approuvé un nouveau paquet de sanctions contre la Russie.", ("eu", "sanctions", "russia"),
+     None),
+    # a noun phrase hung under an adjunct is the object
+    ("fr", "L'Assemblée générale de l'ONU avait dénoncé lors d'un vote la décision de Donald Trump.",
+     ("unga", "accuses", None), None),
+    ("fr", "Le ministère indien des Affaires étrangères a convoqué l'ambassadeur pakistanais.",
+     ("india", "accuses", "pakistan"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

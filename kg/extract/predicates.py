@@ -443,6 +443,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 if subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None \
                         and not ctx.lex.object_kind(subj.lemma_.lower()):
                     return [], "", 0.0  # "landowners began a hunger strike …, APS said": not the speaker's
+    if entry.pos == "NOUN" and any(c.lower_ in _PLURAL_POSSESSIVES for c in tok.children):
+        found = [a for c in tok.children if c.dep_ == "appos" for a in ctx.resolve_all(c)]
+        if len(found) >= 2:  # "Lors de leur rencontre, Joe Biden/appos et Volodymyr Zelensky ont …"
+            return found, "plural-possessor", 0.7
     if entry.pos == "VERB" and not entry.negative and (
             _is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "acl:relcl")):
         return [], "", 0.0  # a passive whose agent is unnamed or no actor ("was arrested in Lebanon, according to
@@ -531,6 +535,11 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             found = [c for c in tok.children if c.dep_ in ("obl", "obl:mod") and c.i > tok.i and c.pos_ == "NOUN"
                      and (_case(c) is None or _partitive(c)) and not _is_time(c)
                      and c.lemma_.lower() not in entry.requires]
+        if not found and not entry.requires:  # hung under an adjunct: "a dénoncé lors d'un
+            found = [g for c in tok.children if c.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and c.i > tok.i
+                     for g in c.subtree if g.i > c.i and g.pos_ == "NOUN" and g.dep_ in ("nmod", "obl", "obl:mod")
+                     and _case(g) is None and any(d.dep_ == "det" for d in g.children) and not _is_time(g)][:1]
+            # vote la décision de Donald Trump": a noun phrase with no preposition is the object
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     if entry.relation == "attacks" and found and all(ctx.lex.object_kind(f.lemma_.lower()) == "Weapon" for f in found):
         found = []  # what was fired is no target: "fired four shells at targets in Jericho", "a tiré un missile"
@@ -597,6 +606,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     return clause
 
 
+_PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "their"})
 _PURPOSE_DEPS = frozenset({"advcl", "xcomp", "prep", "obl", "obl:mod", "acl", "nmod"})
 
 
@@ -648,6 +658,9 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             if actor is not None:
                 out.append(actor)
                 out.extend(r.person for r in ctx.coordinated_holders(t) if r.person not in out)
+                role = ctx.role_at.get(t.i) if collective else None
+                if role is not None and role.person is None and role.of == actor and t.lower_[-1:] in ("s", "x"):
+                    out.extend(a for a in ctx.resolve_all(t) if a not in out)  # "les présidents russe, turc et iranien"
             elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or t.lower_ in ctx.lex.demonstratives or (
                     t.pos_ == "ADJ" and t.dep_ == "ccomp"):  # "… que les mesures seraient adéquates"
                 if t.pos_ == "PRON" and t.lower_ not in ctx.lex.demonstratives:
@@ -821,6 +834,8 @@ def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
     if entry.pos == "VERB" and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
         if _is_reflexive(tok) or tok.lemma_.lower() in ctx.lex.mutual_verbs:
             parties = who
+    elif entry.pos == "VERB" and not who and tok.lemma_.lower() in ctx.lex.gathering_verbs:
+        parties = [w for w in whom if isinstance(w, Actor)]  # "le sommet a réuni les présidents russe, turc et …"
     elif entry.pos == "NOUN":
         parties = _between_parties(ctx, tok)  # "une rencontre entre X et Y", "entre Israël et le Hamas ont repris"
         if len(parties) < 2 and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
