@@ -43,7 +43,8 @@ class GazetteerRuler:
                 label, ident, checks = self.rules[int(doc.vocab.strings[key])]
                 if all(_CHECKS[c](tok) for tok, cs in zip(doc[start:end], checks) for c in cs):
                     spans.append(Span(doc, start, end, label=label, span_id=ident))
-        ours = filter_spans(spans)
+        spans.sort(key=lambda span: span.label_ == "DEMONYM")  # a name before a demonym of the same
+        ours = filter_spans(spans)  # words: "aux Philippines" is the state, not "philippines" (the adjective)
         taken = {i for span in ours for i in range(span.start, span.end)}
         model = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted([*ours, *model], key=lambda s: s.start)

@@ -227,7 +227,9 @@ def _role_claims(ctx: Context) -> list[Claim]:
             state = gaz.get(known.country)  # "Le secrétaire d'État Antony Blinken": his state, from the gazetteer
             of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
             confidence, rule = 0.75, "title-person-country"
-        if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf"):
+        if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf") and \
+                ctx.doc[role.start:role.end].root.dep_ not in ("obj", "dobj", "iobj"):  # not "(les États-Unis …)
+            # pour soutenir le président par intérim Juan Guaido": another state's, whom the sentence's acts on
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
         if of is None and role.start > 0 and ctx.doc[role.start - 1].lower_ in _POSSESSIVES:
             # "Londres a envoyé son ministre d'État Andrew Murrison": the state the sentence is about

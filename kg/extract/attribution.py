@@ -30,6 +30,8 @@ def _speaker(ctx: Context, verb: Token) -> Actor | None:
                 return actor
     if any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return None  # a subject of its own that is no known actor: "The Bush administration declared …"
+    if "Inf" in verb.morph.get("VerbForm"):
+        return None  # no inverted subject after an infinitive: "pour soutenir le président Juan Guaido"
     # inverted subject: "a déclaré Peskov", "said Peskov", "a-t-il dit"
     sent = verb.sent
     for tok in verb.doc[verb.i + 1: min(verb.i + 4, sent.end)]:

@@ -117,6 +117,9 @@ def _is_passive(tok: Token) -> bool:
 
 def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
     """``rejeté par Moscou`` / ``rejected by Moscow``."""
+    if any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in tok.children) and not any(
+            c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
+        return []  # an active compound past: "ont rencontré le président par intérim …"
     for child in tok.children:
         if child.dep_ in PASSIVE_AGENT or (child.dep_.startswith("obl") and _case(child) == "par"):
             target = next((c for c in child.children if c.dep_ == "pobj"), child)

@@ -126,6 +126,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                 j = span.end if span is not None else k + 1
             elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
                 j += 1  # another adjective: "le président français sortant"
+            elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].lower_ == "intérim":
+                j += 2  # "le président syrien par intérim Ahmed al-Charaa"
             elif doc[j].pos_ in ("ADV", "VERB", "NOUN") and _then_name(doc, j, actors):
                 j += 1  # "le président vénézuélien tout juste réélu, Nicolas Maduro"
             elif doc[j].pos_ == "ADJ" and actors.by_token[j].cls in _BODY_CLASSES:
