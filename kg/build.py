@@ -206,8 +206,18 @@ class Builder:
         return detect(article.text, article.source)
 
     def graphs(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Graph, int]]:
-        """(article, graph, sentence count) for each article (for library users and tests)."""
-        for built in run_serial(articles, model=self.model, base=self.base_text):
+        """(article, graph, sentence count) for each article (for library users and tests).
+
+        Raises:
+            InputError: an article's text is not valid Unicode.
+        """
+        from kg.corpus import check_unicode
+
+        def checked() -> Iterator[Article]:
+            for article in articles:
+                check_unicode(article.text, article.source)
+                yield article
+        for built in run_serial(checked(), model=self.model, base=self.base_text):
             yield built.article, Graph().parse(data=built.ntriples, format="nt"), built.sentences
 
 

@@ -99,6 +99,7 @@ def clean_text(text: str, where: str) -> str:
     Raises:
         InputError: no text is left, or the document is over ``MAX_CHARS``.
     """
+    check_unicode(text, where)
     if _looks_like_html(text):
         text = _html_to_text(text)
     if not text.strip():
@@ -106,6 +107,20 @@ def clean_text(text: str, where: str) -> str:
     if len(text) > MAX_CHARS:
         raise InputError(f"{where}: document too large ({len(text):,} characters, limit {MAX_CHARS:,})")
     return text
+
+
+def check_unicode(text: str, where: str) -> None:
+    """Refuse text that is not valid Unicode: an unpaired surrogate ("\\ud800" in a JSON
+    string) cannot be written as UTF-8, so no parser, file or store can take it.
+
+    Raises:
+        InputError: the text holds an unpaired surrogate code point.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InputError(f"{where}: text is not valid Unicode (unpaired surrogate "
+                         f"U+{ord(text[err.start]):04X} at character {err.start})") from None
 
 
 def _decode_other(data: bytes, where: str, encoding: str) -> str:

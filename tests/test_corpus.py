@@ -131,6 +131,7 @@ GOOD = {"id": "a", "text": SENTENCE, "lang": "fr", "date": "2025-02-20", "url": 
     ('{"id": "b", "text": "  \\n "}', "empty text"),
     (json.dumps({"id": "a", "text": "Un autre texte."}), "duplicate id 'a'"),
     (b'{"id": "b", "text": "Moscou a rejet\xe9 la proposition."}', "not valid UTF-8"),
+    ('{"id": "b", "text": "Moscou a dit non \\ud800."}', "not valid Unicode (unpaired surrogate U+D800"),
 ])
 def test_read_jsonl_reports_a_bad_line_with_file_and_line(tmp_path, line, reason):
     path = tmp_path / "corpus.jsonl"
