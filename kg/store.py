@@ -208,20 +208,19 @@ class EmbeddedStore(BaseStore):
         graph, is checked by a first parse and then bulk-loaded straight from the file by
         pyoxigraph (no Python object per triple): the common case of a first load.
         """
-        from kg.rdffiles import rdf_format
+        from kg.rdffiles import rdf_format, scan_dataset
 
         fmt = rdf_format(path)
         if fmt.supports_datasets:
-            dataset = read_dataset(path)  # raises InputError on a syntax error: the store is untouched
-            graphs = sorted(dataset.named_graphs(), key=lambda g: g.value)
-            file_graph = ox.NamedNode(Path(path).resolve().as_uri())
-            if file_graph not in graphs and not any(self._store.contains_named_graph(g) for g in graphs):
+            scan = scan_dataset(path)  # raises InputError on a syntax error: the store is untouched
+            graphs = sorted(scan.graphs, key=lambda g: g.value)
+            if not scan.default_triples and not any(self._store.contains_named_graph(g) for g in graphs):
                 try:
                     self._store.bulk_load(path=str(path), format=fmt)
                 except (OSError, SyntaxError) as err:
                     error = f"cannot load into {self._where()}: {err}"
                     return LoadReport(str(path), (), 0, tuple((g.value, error) for g in graphs))
-                return LoadReport(str(path), tuple(g.value for g in graphs), len(dataset), ())
+                return LoadReport(str(path), tuple(g.value for g in graphs), scan.quads, ())
         return super().load_file(path)
 
     def _graph_size(self, graph: ox.NamedNode) -> int:
