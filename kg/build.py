@@ -133,8 +133,8 @@ def build_batch(articles: list[Article], *, model: str | None = None, base: str 
     found: list[list] = [[[], {}, 0] for _ in articles]
     for lang, items in pieces.items():
         nlp = load_pipeline(lang, model)
-        for (n, offset, _), doc in zip(items, nlp.pipe((t for _, _, t in items), batch_size=32)):
-            claims, named = extract(doc, lang, date=articles[n].date, doc_id=articles[n].id)
+        for (n, offset, text), doc in zip(items, nlp.pipe((t for _, _, t in items), batch_size=32)):
+            claims, named = extract(doc, lang, date=articles[n].date, doc_id=articles[n].id, text=text)
             found[n][0].extend(_shift(c, offset) for c in claims)
             for actor in named:
                 found[n][1].setdefault(actor.key, actor)

@@ -101,6 +101,18 @@ class Lexicon:
             found = self.index.get((lemma + "r", pos), ())  # a present tense left as its own lemma: "réclame"
         return found
 
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Every lemma and word form the entries are indexed by."""
+        return frozenset(word for word, _ in self.index)
+
+    def may_match(self, word: str) -> bool:
+        """Whether :meth:`lookup` (or the participle reading of the rules) could find an entry
+        for a token with this lemma or form: a cheap test to skip the other tokens."""
+        word = word.lower()
+        return word in self.words or (self.lang == "fr" and (
+            (word.endswith("e") and word + "r" in self.words) or word.endswith(("é", "ée", "és", "ées"))))
+
     def object_kind(self, word: str) -> str | None:
         """The object class named by a head word ("plan" -> "Plan")."""
         word = word.lower()

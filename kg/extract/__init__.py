@@ -6,9 +6,13 @@ Stages, each a small module: ``mentions`` (actors), ``roles`` (titles),
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
+import numpy
+
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 from kg.extract.attribution import attribute
@@ -30,9 +34,10 @@ _ANY_WORDS = frozenset({"tout", "toute", "tous", "toutes", "moindre", "aucun", "
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 
 
-def extract(doc: Doc, lang: str, *, date: str | None = None,
-            doc_id: str | None = None) -> tuple[list[Claim], list[Actor]]:
-    """Every claim of a parsed document, and every actor it names.
+def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None = None,
+            text: str | None = None) -> tuple[list[Claim], list[Actor]]:
+    """Every claim of a parsed document, and every actor it names (``text``: the string
+    that was parsed, if at hand, saves rebuilding it from the tokens).
 
     >>> from kg.nlp import load_pipeline
     >>> claims, _ = extract(load_pipeline("fr")("Moscou a rejeté la proposition américaine."), "fr")
@@ -43,17 +48,19 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
 
     lex = load_lexicon(lang)
     actors = find_actors(doc, lang, Gazetteer.load(), scope=doc_id)
-    ctx = Context(doc, lex, actors, find_roles(doc, lex, actors), lang)
+    ctx = Context(doc, lex, actors, find_roles(doc, lex, actors), lang, text=text)
     attribute(ctx)
     claims: list[Claim] = []
     claims.extend(_role_claims(ctx))
     claims.extend(_counterpart_claims(ctx, claims))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
+    candidates = _candidates(doc, lex)
     for sent in doc.sents:
-        for tok in sent:
-            if tok.i in consumed or describes_thing(tok, lex, ctx):
-                continue
+        for k in candidates[bisect.bisect_left(candidates, sent.start):bisect.bisect_left(candidates, sent.end)]:
+            tok = doc[k]
             entries = lex.lookup(tok.lemma_, tok.pos_, tok.text) or _participle_entries(tok, lex)
+            if not entries or tok.i in consumed or describes_thing(tok, lex, ctx):
+                continue
             if entries and not any(e.requires and requires_ok(tok, e) for e in entries) and _lends_to_noun(tok, lex):
                 continue  # "gave a warm welcome to X": the noun's event, not the verb's
             framed = [e for e in entries if e.requires and requires_ok(tok, e)]
@@ -68,6 +75,17 @@ def extract(doc: Doc, lang: str, *, date: str | None = None,
                             consumed.update(t.i for t in child.subtree)
                 claims.extend(found)
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
+
+
+def _candidates(doc: Doc, lex) -> list[int]:
+    """Indices of the tokens whose lemma or form the lexicon may hold, found on the doc's
+    arrays of hashes, each distinct word tested once (most tokens are never looked at)."""
+    if not len(doc):
+        return []
+    hashes = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    known = [h for h in numpy.unique(hashes) if lex.may_match(strings[int(h)])]
+    return numpy.flatnonzero(numpy.isin(hashes, known).any(axis=1)).tolist()
 
 
 def _participle_entries(tok, lex):

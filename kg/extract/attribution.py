@@ -9,6 +9,10 @@ quote it belongs to).
 """
 from __future__ import annotations
 
+import bisect
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from kg.extract.context import SUBJ, Context
@@ -65,16 +69,30 @@ def _scope(verb: Token, sent: Span) -> list[int]:
     return [t.i for t in sent if t.i < verb.i]
 
 
+def _speech_tokens(doc, lex) -> list[int]:
+    """Indices of the quotation marks, speech verbs and "selon"/"according" words of a doc."""
+    if not len(doc):
+        return []
+    hashes = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    words = lex.speech_verbs | lex.according_to | {"according", "«", "“", "»", "”"}
+    known = [h for h in numpy.unique(hashes) if strings[int(h)].lower() in words]
+    return numpy.flatnonzero(numpy.isin(hashes, known).any(axis=1)).tolist()
+
+
 def attribute(ctx: Context) -> None:
     """Fill ``ctx.speaker_of`` for every token that is reported speech."""
-    lex = ctx.lex
+    lex, doc = ctx.lex, ctx.doc
     quoted_sents: list[tuple[Span, bool, Actor | None]] = []
     depth = 0
-    for sent in ctx.doc.sents:
+    # the tokens that matter: quotation marks, speech verbs, "selon"/"according" (most are none)
+    marks = _speech_tokens(doc, lex)
+    for sent in doc.sents:
         starts_quoted = depth > 0 or (len(sent) and sent[0].text in _OPEN)
         found: Actor | None = None
         frames = []
-        for tok in sent:
+        for k in marks[bisect.bisect_left(marks, sent.start):bisect.bisect_left(marks, sent.end)]:
+            tok = doc[k]
             if tok.text in ("«", "“"):
                 depth += 1
             elif tok.text in ("»", "”"):

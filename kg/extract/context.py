@@ -9,6 +9,7 @@ never a pronoun as subject.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Doc, Token
@@ -17,6 +18,7 @@ from kg.extract.mentions import DocActors, slug
 from kg.extract.records import Actor, Thing
 from kg.extract.roles import _OF_WORDS, RoleMention
 from kg.lexicon import Lexicon
+from kg.nlp import token_indices
 
 SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 PASSIVE_AGENT = frozenset({"obl:agent", "agent"})
@@ -42,9 +44,12 @@ class Context:
     speaker_of: dict[int, Actor] = field(default_factory=dict)  # token in reported speech -> speaker
     things: list[Thing] = field(default_factory=list)
     last_speaker: Actor | None = None
+    text: str | None = None  # the parsed text, when the caller has it (Doc.text rebuilds it)
+    cache: dict = field(default_factory=dict)  # per-sentence results the rules share ("times", i) …
 
     def __post_init__(self):
-        self.text = self.doc.text  # Doc.text rebuilds the string on every call: keep it once
+        if self.text is None:
+            self.text = self.doc.text  # Doc.text rebuilds the string on every call: keep it once
         for role in self.roles:
             for i in range(role.start, role.end):
                 self.role_at[i] = role
@@ -236,12 +241,22 @@ class Context:
             return []
         sent, doc = tok.sent, self.doc
         end = sent.end if far else min(sent.end, tok.right_edge.i + 3)
-        for k in range(tok.i + 1, end):
-            cue = next((c for c in self.lex.list_cues if [t.lower_ for t in doc[k:k + len(c)]] == list(c)), None)
-            if cue is None or (far and doc[k - 1].text != ","):
+        for k in sorted(k for k in self.cue_starts if tok.i < k < end):
+            if far and doc[k - 1].text != ",":
                 continue
-            return self._listed(k + len(cue), sent.end)
+            return self._listed(k + self.cue_starts[k], sent.end)
         return []
+
+    @functools.cached_property
+    def cue_starts(self) -> dict[int, int]:
+        """Token index -> length of each list cue of the document ("dont", "parmi lesquels")."""
+        cues = self.lex.list_cues
+        out = {}
+        for k in token_indices(self.doc, {c[0] for c in cues}):
+            cue = next((c for c in cues if [t.lower_ for t in self.doc[k:k + len(c)]] == list(c)), None)
+            if cue is not None:
+                out[k] = len(cue)
+        return out
 
     def _listed(self, k: int, end: int) -> list[Actor]:
         """The actors of a list starting at token ``k``: one per item (items split by commas and

@@ -28,9 +28,10 @@ _CONDITION = re.compile(r"\b(en cas d[e'’]\s?[^,.;]+|à condition que [^,.;]+|
                         r"in the event of [^,.;]+|dans le cadre d[e'’]\s?[^,.;]*cessez-le-feu[^,.;]*)", re.I)
 
 
-def _phrase(head: Token, stop: int | None = None, cues: tuple[tuple[str, ...], ...] = ()) -> tuple[int, int]:
+def _phrase(head: Token, stop: int | None = None, cues: dict[int, int] | None = None) -> tuple[int, int]:
     """Character span of the phrase a head word governs (without trailing punctuation),
-    never reaching the predicate word at ``stop`` nor a list of members (``cues``: "dont", "including")."""
+    never reaching the predicate word at ``stop`` nor a list of members (``cues``: the token
+    indices where "dont", "including" … start)."""
     adjunct = {t.i for c in head.lefts if c.dep_.startswith("obl") for t in c.subtree}  # "le lundi 4 juillet, une frappe"
     toks = [t for t in head.subtree if t.i not in adjunct]
     clause = next((c for c in head.children if c.i == stop and c.dep_ in ("acl", "acl:relcl", "relcl")), None)
@@ -38,9 +39,7 @@ def _phrase(head: Token, stop: int | None = None, cues: tuple[tuple[str, ...], .
         toks = [t for t in toks if not clause.left_edge.i <= t.i <= clause.right_edge.i]
     if stop is not None:
         toks = [t for t in toks if (t.i < stop if head.i < stop else t.i > stop)]
-    doc = head.doc
-    listed = next((t.i for t in toks if t.i > head.i and any(
-        [w.lower_ for w in doc[t.i:t.i + len(c)]] == list(c) for c in cues)), None)
+    listed = min((k for k in cues or () if head.i < k <= head.right_edge.i), default=None)
     if listed is not None:  # "neuf personnes, dont X et Y": the members are actors of their own
         toks = [t for t in toks if t.i < listed]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("AUX", "ADP", "DET", "SCONJ", "CCONJ")):
@@ -100,7 +99,7 @@ def _purpose_clause(head: Token) -> list[Token]:
 
 def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int | None = None) -> Thing:
     """The thing a phrase names, with its parts; remembered in ``ctx.things``."""
-    start, end = _phrase(head, stop, ctx.lex.list_cues)
+    start, end = _phrase(head, stop, ctx.cue_starts)
     lemma = head.lemma_.lower()
     kind = kind or ctx.lex.object_kind(lemma) or ctx.lex.object_kind(head.lower_) or "Topic"
     sub = [t for t in head.subtree if start <= t.idx < end]

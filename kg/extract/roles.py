@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from kg.extract.mentions import DocActors
@@ -85,18 +87,28 @@ def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str,
     return best
 
 
+def _title_starts(doc: Doc, index: dict[str, list]) -> list[int]:
+    """Indices of the tokens that may start a title: their folded form, or its singular, is
+    the first word of one (each distinct word of the document tested once)."""
+    if not len(doc):
+        return []
+    lowers = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    known = [h for h in numpy.unique(lowers) if (w := _fold(strings[int(h)])) in index or (
+        w[-1:] in ("s", "x") and w[:-1] in index)]
+    return numpy.flatnonzero(numpy.isin(lowers, known)).tolist()
+
+
 def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
     """Every title in the document with the person and the body it attaches to."""
     out: list[RoleMention] = []
     index = _by_first_word(lex.titles)  # once: hashing the titles for the cache costs
-    i = 0
-    while i < len(doc):
-        if i in actors.by_token and actors.by_token[i].cls == "Person":
-            i += 1
+    resume = 0
+    for i in _title_starts(doc, index):  # the tokens that may start a title (most cannot)
+        if i < resume or (i in actors.by_token and actors.by_token[i].cls == "Person"):
             continue
         hit = _match_title(doc, i, index, actors)
         if hit is None:
-            i += 1
             continue
         title, j, nat = hit
         of = nat or _body_before(doc, i, actors, title)
@@ -154,7 +166,7 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         out.append(RoleMention(title, i, j, person, of, False))
         if person is not None:
             out.extend(_coordinated(doc, title, k, actors))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return _share_names(doc, out, actors)
 
 

@@ -23,10 +23,20 @@ _PLACE_PREPS = frozenset({"à", "a", "in", "at"})
 def time_of(ctx: Context, tok: Token) -> str | None:
     """The time expression of the predicate's sentence, nearest to the predicate."""
     sent: Span = tok.sent
+    found = ctx.cache.get(("times", sent.start))
+    if found is None:  # once per sentence, whatever the number of predicates in it
+        found = ctx.cache[("times", sent.start)] = _times(ctx, sent)
+    times, relative = found
+    if times:
+        return min(times, key=lambda it: abs(it[0] - tok.i))[1]
+    return relative
+
+
+def _times(ctx: Context, sent: Span) -> tuple[list[tuple[int, str]], str | None]:
+    """The time expressions of a sentence (token index, text), and its relative phrase if any."""
     days = set(_DAYS.get(ctx.lang, "").split())
     months = set(_MONTHS.get(ctx.lang, "").split())
-    text = sent.text.lower()
-    best: tuple[int, str] | None = None
+    out: list[tuple[int, str]] = []
     for t in sent:
         low = t.lower_
         cand = None
@@ -39,15 +49,9 @@ def time_of(ctx: Context, tok: Token) -> str | None:
                 t.nbor(-1).lower_ in ("en", "in"):
             cand = t.text
         if cand is not None:
-            dist = abs(t.i - tok.i)
-            if best is None or dist < best[0]:
-                best = (dist, cand)
-    if best is not None:
-        return best[1]
-    for phrase in _RELATIVE.get(ctx.lang, ()):
-        if phrase in text:
-            return phrase
-    return None
+            out.append((t.i, cand))
+    text = ctx.text[sent.start_char:sent.end_char].lower()
+    return out, next((phrase for phrase in _RELATIVE.get(ctx.lang, ()) if phrase in text), None)
 
 
 @functools.lru_cache(maxsize=4096)
