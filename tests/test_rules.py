@@ -625,6 +625,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a state's name is not the adjective spelled the same ("aux Philippines")
     ("fr", "La mission canadienne aux Philippines a condamné l'intervention chinoise.", ("canada", "accuses", None),
      ("philippines", "accuses", None)),
+    # lifting or easing restrictions is a concession (PLOVER EASE)
+    ("en", "Serbia lifted a night curfew in Montenegro.", ("serbia", "agreesTo", "montenegro"), ("serbia", "sanctions",
+                                                                                                  "montenegro")),
+    ("fr", "Washington a levé les sanctions contre le Soudan.", ("united-states", "agreesTo", "sudan"),
+     ("united-states", "sanctions", "sudan")),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -692,6 +697,10 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "«Nous continuerons à user de toute la panoplie d'outils économiques et diplomatiques pour soutenir le "
            "président par intérim Juan Guaido, l'Assemblée nationale et le peuple vénézuélien afin de restaurer leur "
            "démocratie», a affirmé Steven Mnuchin.", ("juan-guaido", "supports")),
+    # a possible or eventual act is none done
+    ("fr", "M. Mnuchin a précisé que la levée éventuelle de ces sanctions sur PDVSA passerait par un transfert.",
+     ("mnuchin", "agreesTo")),
+    ("en", "Iran warned against a possible attack on its nuclear sites.", ("iran", "attacks")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

@@ -31,6 +31,9 @@ __all__ = ["Actor", "Claim", "Thing", "extract"]
 _ROLE_CONFIDENCE = 0.9
 _DONE_EVENTS = frozenset({"attacks", "sanctions", "deploys", "aids"})
 _ANY_WORDS = frozenset({"tout", "toute", "tous", "toutes", "moindre", "aucun", "aucune", "any", "no", "every"})
+_MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelles", "possible", "possibles",
+                          "potentiel", "potentielle", "potentiels", "potentielles", "hypothétique", "eventual",
+                          "potential"})
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 
 
@@ -119,6 +122,10 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.pos == "NOUN" and entry.relation in _DONE_EVENTS and any(
             c.lower_ in _ANY_WORDS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
         return []  # "la moindre attaque contre son territoire", "toute attaque du Pakistan": no attack made
+    frame = [tok, tok.head] if tok.head.lemma_.lower() in entry.requires else [tok]  # "la levée éventuelle des …"
+    if entry.pos == "NOUN" and (entry.relation in _DONE_EVENTS or entry.relation == "agreesTo") and any(
+            c.lower_ in _MAYBE_WORDS for t in frame for c in t.children if c.dep_ == "amod"):
+        return []  # "la levée éventuelle de ces sanctions", "a possible attack": nothing done
     if entry.relation == "attacks" and entry.pos == "VERB" and _about_sanctions(ctx, tok):
         return []  # "des sanctions visant des centaines d'individus": what sanctions target is not attacked
     who, rule, confidence = agents(ctx, tok, entry)

@@ -359,6 +359,14 @@ def _que_subjects(ctx: Context, tok: Token) -> list[Actor]:
     return []
 
 
+def _past_target(ctx: Context, tok: Token, entry: Entry, k: int) -> bool:
+    """Whether token ``k`` comes after the noun's first target and a comma, where no agent of
+    the noun is ("des sanctions contre la Russie, notamment le géant russe Rosneft")."""
+    aimed = [t.i for t in _prep_targets(tok, entry.preps)]
+    return bool(aimed) and min(aimed) < k and k not in aimed and any(
+        t.text == "," for t in ctx.doc[min(aimed):k])
+
+
 def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, float]:
     """The agents of a predicate word, the rule that found them, and its confidence."""
     sent = tok.sent
@@ -385,20 +393,17 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         return [], "", 0.0  # "proposed Israeli changes": an attribute, with no agent of its own
     # nouns and adjectives with an agent complement: "le rejet par Moscou", "inacceptable pour la Russie"
     if entry.agent_preps:
-        aimed = [t.i for t in _prep_targets(tok, entry.preps)] if entry.pos == "NOUN" else []
         for cand in _prep_targets(tok, entry.agent_preps, deep=entry.pos == "NOUN"):
-            if aimed and min(aimed) < cand.i and cand.i not in aimed and any(
-                    t.text == "," for t in ctx.doc[min(aimed):cand.i]):
+            if entry.pos == "NOUN" and _past_target(ctx, tok, entry, cand.i):
                 continue  # past the target: "sanctions contre la Russie, notamment la banque de Gazprom"
             found = ctx.resolve_all(cand)
             if found and (entry.pos != "NOUN" or found[0] != ctx.resolve(cand) or True):
                 if entry.target != "subject" or ctx.speaker_of.get(tok.i) is None:
                     return found, "agent-complement", 0.8
     if entry.pos == "NOUN":  # "l'aide américaine", "the Russian offensive"
-        aimed = [t.i for t in _prep_targets(tok, entry.preps)]
         for child in tok.children:
-            if child.i in ctx.actors.demonyms and child.dep_ in ("amod", "compound", "nmod") and not (
-                    aimed and min(aimed) < child.i and any(t.text == "," for t in ctx.doc[min(aimed):child.i])):
+            if child.i in ctx.actors.demonyms and child.dep_ in ("amod", "compound", "nmod") and not _past_target(
+                    ctx, tok, entry, child.i):
                 return [ctx.actors.demonyms[child.i]], "demonym-agent", 0.75
             if child.dep_ in ("poss", "nmod:poss") and ctx.resolve(child) is not None:
                 return [ctx.resolve(child)], "possessive-agent", 0.8  # "Russia's rejection"
