@@ -630,6 +630,12 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
                                                                                                   "montenegro")),
     ("fr", "Washington a levé les sanctions contre le Soudan.", ("united-states", "agreesTo", "sudan"),
      ("united-states", "sanctions", "sudan")),
+    # "d'accord" (one fixed word for the parser), an agreement "conclu entre X et Y", joining an initiative
+    ("fr", "La Russie était d'accord pour prolonger les sanctions.", ("russia", "agreesTo", None), None),
+    ("fr", "Israël s'est dit d'accord avec le plan américain.", ("israel", "agreesTo", None), None),
+    ("fr", "L'accord conclu entre Israël et le Hamas prévoit la libération d'otages.", ("hamas", "agreesTo", None),
+     None),
+    ("fr", "L'Éthiopie a adhéré à l'initiative de paix de l'Union africaine.", ("ethiopia", "agreesTo", None), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -701,6 +707,8 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "M. Mnuchin a précisé que la levée éventuelle de ces sanctions sur PDVSA passerait par un transfert.",
      ("mnuchin", "agreesTo")),
     ("en", "Iran warned against a possible attack on its nuclear sites.", ("iran", "attacks")),
+    # joining an organisation is membership, not an agreement
+    ("fr", "La Suède a adhéré à l'Otan.", ("sweden", "agreesTo")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc
 
 from kg.extract.attribution import attribute
@@ -61,7 +61,8 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     for sent in doc.sents:
         for k in candidates[bisect.bisect_left(candidates, sent.start):bisect.bisect_left(candidates, sent.end)]:
             tok = doc[k]
-            entries = lex.lookup(tok.lemma_, tok.pos_, tok.text) or _participle_entries(tok, lex)
+            entries = lex.lookup(tok.lemma_, tok.pos_, tok.text) or _participle_entries(tok, lex) or _fixed_entries(
+                tok, lex)
             if not entries or tok.i in consumed or describes_thing(tok, lex, ctx):
                 continue
             if entries and not any(e.requires and requires_ok(tok, e) for e in entries) and _lends_to_noun(tok, lex):
@@ -85,10 +86,21 @@ def _candidates(doc: Doc, lex) -> list[int]:
     arrays of hashes, each distinct word tested once (most tokens are never looked at)."""
     if not len(doc):
         return []
-    hashes = doc.to_array([LEMMA, LOWER])
+    hashes = doc.to_array([LEMMA, LOWER, DEP, HEAD])
     strings = doc.vocab.strings
-    known = [h for h in numpy.unique(hashes) if lex.may_match(strings[int(h)])]
-    return numpy.flatnonzero(numpy.isin(hashes, known).any(axis=1)).tolist()
+    words = hashes[:, :2]
+    known = [h for h in numpy.unique(words) if lex.may_match(strings[int(h)])]
+    found = set(numpy.flatnonzero(numpy.isin(words, known).any(axis=1)).tolist())
+    fixed = numpy.flatnonzero(hashes[:, 2] == strings["fixed"])  # the first word of a fixed expression
+    found.update((fixed + hashes[fixed, 3].astype("int64")).tolist())
+    return sorted(found)
+
+
+def _fixed_entries(tok, lex):
+    """Entries for a fixed expression the parser joined under its first word ("d'" + fixed
+    "accord"): looked up as one adjective, "d'accord"."""
+    fixed = [c for c in tok.children if c.dep_ == "fixed"]
+    return lex.lookup(tok.lower_ + "".join(c.lower_ for c in fixed), "ADJ") if fixed else ()
 
 
 def _participle_entries(tok, lex):

@@ -381,7 +381,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             found = ctx.resolve_all(subj)  # adjectival passive: "la Hongrie est opposée à", "is opposed to"
             if found:
                 return found, "stative-subject", 0.85
-    if entry.relation == "agreesTo" and (entry.pos == "NOUN" or _is_passive(tok)):
+    if entry.relation == "agreesTo" and (entry.pos == "NOUN" or _is_passive(tok) or (
+            tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm"))):  # "l'accord conclu entre X et Y"
         parties = _between_parties(ctx, tok)
         if parties:  # "un accord a été signé entre X et Y": each party agrees to it
             return parties, "between-parties", 0.75
@@ -523,8 +524,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     if entry.pos == "VERB" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         return [tok.head]  # "the US-Albania-sponsored document": the noun it qualifies
     if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
-        return [tok.head]  # participle: "le plan proposé par Moscou"
+            c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between"))
+            for c in tok.children):
+        return [tok.head]  # participle: "le plan proposé par Moscou", "l'accord conclu entre X et Y"
     found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"
              and c.lemma_.lower() not in entry.requires]
     if not found and entry.pos == "VERB":  # "kidnapped up to 16 advisers": the parser made "up to" a particle
@@ -703,8 +705,9 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
     if tok.dep_ == "advcl" and lex is not None and all(lex.object_kind(o.lemma_.lower()) == "Attack" or any(
             e.relation == "opposes" for e in lex.lookup(o.lemma_, "NOUN", o.text)) for o in objects):
         return False  # "began a hunger strike to protest against Sweden's decision": the aim of a protest
-    if any(c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) == "par") for c in tok.children):
-        return False  # "le plan proposé par Moscou", "the plan proposed by Putin": a fact with its agent
+    if any(c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between"))
+           for c in tok.children):
+        return False  # "le plan proposé par Moscou", "l'accord conclu entre X et Y": a fact with its agents
     if tok.dep_ in ("advcl", "acl", "xcomp") and any(
             c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in tok.children):
         return tok.dep_ != "xcomp" or tok.head.pos_ in ("NOUN", "VERB") and tok.head.dep_ == "acl"
