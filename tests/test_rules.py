@@ -636,6 +636,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "L'accord conclu entre Israël et le Hamas prévoit la libération d'otages.", ("hamas", "agreesTo", None),
      None),
     ("fr", "L'Éthiopie a adhéré à l'initiative de paix de l'Union africaine.", ("ethiopia", "agreesTo", None), None),
+    # accusation idioms: "pointer du doigt", "qualifier X de <blame>", "responsable de <harm>" said by someone,
+    # the accusations one denies are the accuser's
+    ("fr", "Kiev a pointé du doigt la Russie.", ("ukraine", "accuses", "russia"), None),
+    ("fr", "Le président iranien a qualifié Israël de « régime terroriste ».", ("iran", "accuses", "israel"), None),
+    ("en", "Iran's president called Israel a terrorist regime.", ("iran", "accuses", "israel"), None),
+    ("fr", "Selon Téhéran, Washington est responsable de l'escalade.", ("iran", "accuses", "united-states"), None),
+    ("fr", "La Chine a démenti les accusations de Washington.", ("united-states", "accuses", "china"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -709,6 +716,8 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("en", "Iran warned against a possible attack on its nuclear sites.", ("iran", "attacks")),
     # joining an organisation is membership, not an agreement
     ("fr", "La Suède a adhéré à l'Otan.", ("sweden", "agreesTo")),
+    # a neutral qualifier is no accusation
+    ("fr", "Le président égyptien a qualifié la rencontre de « constructive et fructueuse ».", ("egypt", "accuses")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

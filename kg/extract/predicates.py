@@ -593,6 +593,12 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         aimed = _protest_target(ctx, tok)
         if aimed:
             return aimed
+    if entry.relation == "accuses" and entry.pos == "NOUN":
+        verb = _governing_verb(tok)  # "la Chine a démenti les accusations de Washington": China is accused
+        subj = _subject(verb) if verb is not None and (verb.lemma_.lower() in ctx.lex.denial_verbs or any(
+            e.relation == "rejects" for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))) else None
+        if subj is not None and ctx.resolve(subj) is not None:
+            return [subj]
     own_agent = any(ctx.resolve(t) is not None for t in _prep_targets(tok, entry.agent_preps, deep=True)) or any(
         c.i in ctx.actors.demonyms or c.dep_ in ("poss", "nmod:poss") for c in tok.children)
     event = ctx.lex.object_kind(tok.lemma_.lower()) in ("Sanction", "Attack", "Proposal", "Agreement")
