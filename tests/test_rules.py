@@ -643,6 +643,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "Iran's president called Israel a terrorist regime.", ("iran", "accuses", "israel"), None),
     ("fr", "Selon Téhéran, Washington est responsable de l'escalade.", ("iran", "accuses", "united-states"), None),
     ("fr", "La Chine a démenti les accusations de Washington.", ("united-states", "accuses", "china"), None),
+    # denouncing a treaty, not recognising a ruling: rejections
+    ("fr", "Le Niger a dénoncé l'accord militaire avec la France.", ("niger", "rejects", None), ("niger", "accuses", None)),
+    ("fr", "Le Venezuela ne reconnaît pas la décision de la Cour.", ("venezuela", "rejects", None), None),
+    ("en", "Venezuela does not recognize the court's decision.", ("venezuela", "rejects", None), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

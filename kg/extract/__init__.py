@@ -161,7 +161,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.negative:  # "n'exclut pas le recours à la force" threatens; "exclut le recours" does not
         if not neg:
             return []
-        neg, mood = False, "Hypothetical"
+        neg = False  # "ne reconnaît pas la décision" rejects it; "n'exclut pas la force" may use it
+        mood = "Hypothetical" if entry.relation == "threatens" else mood
     when = time_of(ctx, tok)
     place = place_of(ctx, tok) if entry.relation in ("meetsWith", "attacks", "deploys", "agreesTo") else None
     speaker = ctx.speaker_of.get(tok.i)
