@@ -647,6 +647,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Le Niger a dénoncé l'accord militaire avec la France.", ("niger", "rejects", None), ("niger", "accuses", None)),
     ("fr", "Le Venezuela ne reconnaît pas la décision de la Cour.", ("venezuela", "rejects", None), None),
     ("en", "Venezuela does not recognize the court's decision.", ("venezuela", "rejects", None), None),
+    # pleading for something is asking for it; an adverb the parser took for an object is none
+    ("fr", "Emmanuel Macron a plaidé pour un cessez-le-feu.", ("emmanuel-macron", "requests", None), None),
+    ("fr", "Les États-Unis plaidaient fermement pour que l'OMS invite Taïwan.", ("united-states", "requests", "who"),
+     None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

@@ -527,7 +527,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between"))
             for c in tok.children):
         return [tok.head]  # participle: "le plan proposé par Moscou", "l'accord conclu entre X et Y"
-    found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ != "PRON"
+    found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ not in ("PRON", "ADV")
              and (c.lemma_.lower() not in entry.requires or not entry.preps)]  # not "opposer son veto à"
     if not found and entry.pos == "VERB":  # "kidnapped up to 16 advisers": the parser made "up to" a particle
         found = [g for c in tok.children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children
