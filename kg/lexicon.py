@@ -83,6 +83,7 @@ class Lexicon:
     pair_words: frozenset[str] = frozenset()  # "deux", "two", "both"
     legislature_words: frozenset[str] = frozenset()  # words naming a parliament or assembly
     condition_cues: tuple[str, ...] = ()
+    ultimatum_cues: tuple[tuple[str, ...], ...] = ()  # "will withdraw … unless X": a conditional threat
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word -> lemma where the model errs
     ethnic_words: frozenset[str] = frozenset()  # "ethnic Turks": a people, not the state
     mutual_verbs: frozenset[str] = frozenset()  # "X et Y ont discuté": each meets the other
@@ -236,6 +237,8 @@ def load_lexicon(lang: str) -> Lexicon:
         legislature_words=frozenset(w.lower() for w in _words(tdata.get("legislature_words", []), tpath,
                                                                "legislature_words")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
+        ultimatum_cues=tuple(tuple(c.lower().split()) for c in _words(data.get("ultimatum_cues", []), path,
+                                                                         "ultimatum_cues")),
         ethnic_words=frozenset(w.lower() for w in _words(tdata.get("ethnic_words", []), tpath, "ethnic_words")),
         mutual_verbs=frozenset(_words(data.get("mutual_verbs", []), path, "mutual_verbs")),
         gathering_verbs=frozenset(_words(data.get("gathering_verbs", []), path, "gathering_verbs")),

@@ -651,6 +651,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Emmanuel Macron a plaidé pour un cessez-le-feu.", ("emmanuel-macron", "requests", None), None),
     ("fr", "Les États-Unis plaidaient fermement pour que l'OMS invite Taïwan.", ("united-states", "requests", "who"),
      None),
+    # an action announced on a condition ("unless", "à moins que") is a threat against whom it names
+    ("en", "Nigeria today announced that it will withdraw its peacekeeping force from Chad unless President "
+           "Goukouni Oueddei arranged a ceasefire with rebels.", ("nigeria", "threatens", "chad"), None),
+    ("fr", "La Russie a averti qu'elle suspendrait ses livraisons de gaz à l'Europe à moins que les sanctions "
+           "soient levées.", ("russia", "threatens", None), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
@@ -726,6 +731,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "La Suède a adhéré à l'Otan.", ("sweden", "agreesTo")),
     # a neutral qualifier is no accusation
     ("fr", "Le président égyptien a qualifié la rencontre de « constructive et fructueuse ».", ("egypt", "accuses")),
+    # "sinon le risque serait …" is no threat
+    ("fr", "«Sinon le risque serait de voir ce cessez-le-feu finir comme les accords de Minsk», a déclaré "
+           "Emmanuel Macron.", ("emmanuel-macron", "threatens")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

@@ -20,6 +20,7 @@ from kg.extract.context import Context
 from kg.extract.mentions import find_actors
 from kg.extract.predicates import (OBJ, agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
                                    targets)
+from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
@@ -29,6 +30,7 @@ from kg.nlp import token_indices
 __all__ = ["Actor", "Claim", "Thing", "extract"]
 
 _ROLE_CONFIDENCE = 0.9
+_COPULAS = frozenset({"être", "avoir", "sembler", "be", "have", "seem"})
 _DONE_EVENTS = frozenset({"attacks", "sanctions", "deploys", "aids"})
 _ANY_WORDS = frozenset({"tout", "toute", "tous", "toutes", "moindre", "aucun", "aucune", "any", "no", "every"})
 _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelles", "possible", "possibles",
@@ -56,6 +58,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     claims: list[Claim] = []
     claims.extend(_role_claims(ctx))
     claims.extend(_counterpart_claims(ctx, claims))
+    claims.extend(_conditional_threats(ctx, date))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     candidates = _candidates(doc, lex)
     for sent in doc.sents:
@@ -94,6 +97,47 @@ def _candidates(doc: Doc, lex) -> list[int]:
     fixed = numpy.flatnonzero(hashes[:, 2] == strings["fixed"])  # the first word of a fixed expression
     found.update((fixed + hashes[fixed, 3].astype("int64")).tolist())
     return sorted(found)
+
+
+def _conditional_threats(ctx: Context, date) -> list[Claim]:
+    """An action announced on a condition against someone is a threat: "Nigeria announced that it
+    will withdraw its force from Chad unless …", "the party said it will boycott Algeria's elections
+    unless …", "… se retirera à moins que …". The target is the first actor the action names (else
+    the action itself); the agent, the action's subject or the speaker."""
+    doc, out = ctx.doc, []
+    for k in token_indices(doc, {c[0] for c in ctx.lex.ultimatum_cues}):
+        cue = next((c for c in ctx.lex.ultimatum_cues if [t.lower_ for t in doc[k:k + len(c)]] == list(c)), None)
+        if cue is None:
+            continue
+        clause = doc[k].head if doc[k].dep_ in ("mark", "advmod", "case", "fixed", "cc") else doc[k]
+        while clause.dep_ == "fixed":
+            clause = clause.head
+        action = clause.head if clause.dep_ in ("advcl", "xcomp", "ccomp") and clause.i != doc[k].i else clause
+        if action.pos_ != "VERB" or action.lemma_.lower() in _COPULAS or not (_announced(action) or any(
+                c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in action.children)):
+            continue
+        subj = next((c for c in action.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        agent = (ctx.resolve(subj) if subj is not None else None) or ctx.speaker_of.get(action.i)
+        if agent is None:
+            continue
+        skip = {t.i for t in clause.subtree} if clause.i != action.i else set()
+        skip |= {t.i for t in subj.subtree} if subj is not None else set()
+        near = [t for c in action.children for t in [c, *c.children]]  # its objects and their complements
+        aimed = next((a for t in sorted(near, key=lambda t: t.i) if t.i not in skip and t.i > action.i
+                      and t.pos_ in ("PROPN", "NOUN") for a in [ctx.resolve(t)] if a is not None and a.key != agent.key),
+                     None)
+        if aimed is None:
+            obj = next((c for c in action.children if c.dep_ in OBJ), None)
+            aimed = make_thing(ctx, obj if obj is not None else action)
+        begin, end, evidence = _sentence(ctx, action.sent)
+        when = time_of(ctx, action)
+        out.append(Claim(subject=agent, relation="threatens", object=aimed, sent_start=begin, sent_end=end,
+                         evidence=evidence, trigger=action.text, rule=f"{ctx.lang}.verb.conditional-threat",
+                         entry=f"{ctx.lang}.ultimatum_cues", confidence=0.6, modality="Hypothetical",
+                         speaker=ctx.speaker_of.get(action.i) if ctx.speaker_of.get(action.i) != agent else None,
+                         time_text=when, date=resolve_date(when, date, ctx.lang) if when else None,
+                         trigger_start=action.idx))
+    return out
 
 
 def _fixed_entries(tok, lex):
