@@ -313,6 +313,15 @@ def _unknown_name(doc: Doc, k: int, actors: DocActors) -> Actor | None:
         end += 1
     if k < end < len(doc) and _REGNAL.match(doc[end].text):
         end += 1  # a regnal number: "le roi Abdallah II", "King Charles III"
+    known = actors.by_token.get(end) if end < len(doc) else None
+    if known is not None and known.cls == "Person" and k < end and (
+            doc[k:end].text in known.label or " " not in known.label):
+        span = actors.span_of(doc[end])  # "Jens" + "Stoltenberg", a surname known from the article
+        full = doc[k:span.end if span is not None else end + 1]
+        if " " not in known.label:  # the article's other mentions gave the surname alone
+            known = Actor(person_key(full.text), "Person", full.text, actors.lang)
+        actors.add(full, known)
+        return known
     if end - k < 2:
         return None
     name = doc[k:end].text
