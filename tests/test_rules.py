@@ -737,6 +737,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # "sinon le risque serait …" is no threat
     ("fr", "«Sinon le risque serait de voir ce cessez-le-feu finir comme les accords de Minsk», a déclaré "
            "Emmanuel Macron.", ("emmanuel-macron", "threatens")),
+    # a subject that is an office holder we cannot name is not the nearest actor before it
+    ("en", "The Umma party has said it will boycott Algeria's first multi-party elections unless the president "
+           "agrees to step down.", ("algeria", "agreesTo")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

@@ -464,8 +464,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
     speaker = ctx.speaker_of.get(tok.i)
     if speaker is not None:
         return [speaker], "speaker", 0.8
-    if entry.target != "subject":
-        found = _left_actor(ctx, tok, sent)
+    subj = _subject(tok) if entry.pos == "VERB" else None
+    if entry.target != "subject" and (subj is None or subj.i not in ctx.role_at):  # not past a subject that is an
+        found = _left_actor(ctx, tok, sent)  # unknown office holder ("unless the president agrees to step down")
         if found:
             return found, "left-actor", 0.55
     return [], "", 0.0
