@@ -659,6 +659,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a title's holder whose given name the NER missed but whose surname the article knows
     ("fr", "Le secrétaire général de l’OTAN Jens Stoltenberg a donné les détails. Stoltenberg a ajouté que "
            "l'Alliance était prête.", ("jens-stoltenberg", "officialOf", "nato"), None),
+    # "a group of" people stands for whom they are
+    ("en", "A group of Moroccan diplomats held their first meeting with President Obama.",
+     ("morocco", "meetsWith", "obama"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

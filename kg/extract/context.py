@@ -23,8 +23,8 @@ from kg.nlp import token_indices
 SUBJ = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 PASSIVE_AGENT = frozenset({"obl:agent", "agent"})
 CONJ = "conj"
-_QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule", "thousands", "hundreds",
-                       "dozens", "millions", "crowds", "scores", "tens"})
+_QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule", "groupe", "thousands", "hundreds",
+                       "dozens", "millions", "crowds", "scores", "tens", "group"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
 _ADMINISTRATION = frozenset({"administration", "government", "gouvernement", "régime", "regime", "cabinet"})
 _MEMBER_OF = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})  # "activists from Fatah", "militants du Hamas"
