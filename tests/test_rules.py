@@ -662,6 +662,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # "a group of" people stands for whom they are
     ("en", "A group of Moroccan diplomats held their first meeting with President Obama.",
      ("morocco", "meetsWith", "obama"), None),
+    # bombs set off somewhere aim at the place, not at the bombs
+    ("en", "Afghan rebels exploded a series of bombs in the capital Kabul.", ("group-afghan-rebels", "attacks",
+                                                                           "afghanistan"), None),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)
