@@ -665,6 +665,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # bombs set off somewhere aim at the place, not at the bombs
     ("en", "Afghan rebels exploded a series of bombs in the capital Kabul.", ("group-afghan-rebels", "attacks",
                                                                            "afghanistan"), None),
+    # a people of one state living in another is a group, not either state
+    ("en", "Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.", ("group-bosnian-serbs", "requests", None),
+     ("serbia", "requests", None)),
+    ("fr", "Les Albanais du Kosovo ont manifesté contre la Serbie.", ("group-albanais-du-kosovo", "opposes", "serbia"),
+     ("albania", "opposes", "serbia")),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

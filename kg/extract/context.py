@@ -72,6 +72,18 @@ class Context:
                 first, last = min(tok.i, *(t.i for t in ethnic)), max(tok.i, *(t.right_edge.i for t in ethnic))
                 label = self.doc[first:last + 1].text
                 return Actor(key=f"group-{slug(label)}", cls="Group", label=label, lang=self.lang)
+            own = self.actors.demonyms[tok.i]
+
+            def other_state(t: Token) -> bool:
+                state = self.actors.demonyms.get(t.i) or self.actors.actor_at(t)
+                return state is not None and state.cls == "State" and state != own
+            where = [t for t in tok.children if other_state(t) and (
+                (t.dep_ in ("amod", "compound") and t.i < tok.i)
+                or (t.dep_ == "nmod" and _case(t) in ("de", "du", "d'", "d’")))]
+            if where:  # "Bosnian Serbs", "les Serbes de Bosnie": a people of one state living in another
+                first, last = min(tok.i, *(t.i for t in where)), max(tok.i, *(t.right_edge.i for t in where))
+                label = self.doc[first:last + 1].text
+                return Actor(key=f"group-{slug(label)}", cls="Group", label=label, lang=self.lang)
             return self.actors.demonyms[tok.i]  # "les Russes", "the Israelis"
         low = tok.lower_
         relative_clause = tok.head.dep_ in ("acl:relcl", "relcl", "acl")
@@ -443,6 +455,11 @@ class Context:
             return [t.lower_ for t in self.doc[r.start:r.end] if t.i not in self.actors.demonyms
                     and t.i not in self.actors.by_token and t.pos_ != "DET"]
         return words(role)[-1:] == words(other)[-1:]
+
+
+def _case(tok: Token) -> str | None:
+    """The preposition of a noun (UD ``case`` child), lower-case."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
 
 
 def _agrees(actor: Actor, features: dict, ctx: Context, tok: Token | None = None) -> bool:
