@@ -670,6 +670,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("serbia", "requests", None)),
     ("fr", "Les Albanais du Kosovo ont manifesté contre la Serbie.", ("group-albanais-du-kosovo", "opposes", "serbia"),
      ("albania", "opposes", "serbia")),
+    # an order to an actor is a demand; an ordered measure stays the measure
+    ("en", "The UN ordered Iraq to destroy its missiles.", ("un", "requests", "iraq"), None),
+    ("fr", "L'ONU a ordonné à l'Irak de détruire ses missiles.", ("un", "requests", "iraq"), None),
+    ("fr", "Les Etats-Unis ont ordonné l’expulsion de deux diplomates vénézuéliens.",
+     ("united-states", "sanctions", "venezuela"), ("united-states", "requests", None)),
 ])
 def test_parties_the_parse_hides(lang, text, expected, absent):
     claims = _claims(lang, text)

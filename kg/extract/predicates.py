@@ -200,8 +200,9 @@ def _owns_noun(ctx: Context, tok: Token) -> bool:
 def _intended(ctx: Context, tok: Token) -> bool:
     """The noun is the content of a threat, proposal, request or offer by its governing verb."""
     verb = _governing_verb(tok)
-    return verb is not None and any(e.relation in ("threatens", "proposes", "requests", "offers")
-                                    for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))
+    return verb is not None and any(e.relation in ("threatens", "proposes", "requests", "offers") and (
+        not e.object_kinds or set(e.object_kinds) - {"Actor"})  # not "a ordonné l'expulsion de …" (orders
+        for e in ctx.lex.lookup(verb.lemma_, verb.pos_, verb.text))  # are given to actors: "ordered Iraq to")
 
 
 def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
