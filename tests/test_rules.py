@@ -756,6 +756,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # a subject that is an office holder we cannot name is not the nearest actor before it
     ("en", "The Umma party has said it will boycott Algeria's first multi-party elections unless the president "
            "agrees to step down.", ("algeria", "agreesTo")),
+    # what an appeal asks for is not done
+    ("en", "Beirut again rejected Thursday a United Nations appeal for deploying army troops along its border.",
+     ("un", "deploys")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

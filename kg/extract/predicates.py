@@ -707,6 +707,10 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
     "un plan pour envoyer des troupes", "tout plan visant à envoyer des troupes"."""
     if tok.pos_ != "VERB":
         return False
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "pour") and lex is not None and any(
+            e.relation in ("requests", "proposes", "offers") for e in lex.lookup(
+                tok.head.head.lemma_, tok.head.head.pos_, tok.head.head.text)):
+        return True  # "an appeal for deploying troops": what is asked for, not done
     objects = [c for c in tok.head.children if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN"]
     if tok.dep_ == "advcl" and not objects:
         return False  # "s'est rendu à Pyongyang pour rencontrer Kim": an intended event, not a plan's content
