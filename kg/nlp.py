@@ -18,7 +18,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -82,6 +82,18 @@ def make_lemma_fixes(nlp: Language, name: str, lang: str):
             doc[i].lemma_ = fixes[doc[i].lower_]
         return doc
     return fix
+
+
+def indices_where(doc: Doc, test, attrs=(LEMMA, LOWER)) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form (``attrs``) passes ``test``, found
+    on the doc's arrays of hashes: each distinct word is tested once (most tokens never are)."""
+    if not len(doc):
+        return []
+    hashes = doc.to_array(list(attrs))
+    strings = doc.vocab.strings
+    known = [h for h in numpy.unique(hashes) if test(strings[int(h)])]
+    hits = numpy.isin(hashes, known)
+    return numpy.flatnonzero(hits.any(axis=1) if hits.ndim == 2 else hits).tolist()
 
 
 def token_indices(doc: Doc, words) -> list[int]:

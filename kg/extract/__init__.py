@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
 from kg.extract.attribution import attribute
@@ -25,7 +25,7 @@ from kg.extract.records import Actor, Claim, Thing
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
 from kg.lexicon import load_lexicon
-from kg.nlp import token_indices
+from kg.nlp import indices_where, token_indices
 
 __all__ = ["Actor", "Claim", "Thing", "extract"]
 
@@ -89,13 +89,10 @@ def _candidates(doc: Doc, lex) -> list[int]:
     arrays of hashes, each distinct word tested once (most tokens are never looked at)."""
     if not len(doc):
         return []
-    hashes = doc.to_array([LEMMA, LOWER, DEP, HEAD])
-    strings = doc.vocab.strings
-    words = hashes[:, :2]
-    known = [h for h in numpy.unique(words) if lex.may_match(strings[int(h)])]
-    found = set(numpy.flatnonzero(numpy.isin(words, known).any(axis=1)).tolist())
-    fixed = numpy.flatnonzero(hashes[:, 2] == strings["fixed"])  # the first word of a fixed expression
-    found.update((fixed + hashes[fixed, 3].astype("int64")).tolist())
+    found = set(indices_where(doc, lex.may_match))
+    deps = doc.to_array([DEP, HEAD])
+    fixed = numpy.flatnonzero(deps[:, 0] == doc.vocab.strings["fixed"])  # the first word of a fixed expression
+    found.update((fixed + deps[fixed, 1].astype("int64")).tolist())
     return sorted(found)
 
 
@@ -105,10 +102,7 @@ def _conditional_threats(ctx: Context, date) -> list[Claim]:
     unless …", "… se retirera à moins que …". The target is the first actor the action names (else
     the action itself); the agent, the action's subject or the speaker."""
     doc, out = ctx.doc, []
-    for k in token_indices(doc, {c[0] for c in ctx.lex.ultimatum_cues}):
-        cue = next((c for c in ctx.lex.ultimatum_cues if [t.lower_ for t in doc[k:k + len(c)]] == list(c)), None)
-        if cue is None:
-            continue
+    for k in ctx.phrase_starts(ctx.lex.ultimatum_cues):
         clause = doc[k].head if doc[k].dep_ in ("mark", "advmod", "case", "fixed", "cc") else doc[k]
         while clause.dep_ == "fixed":
             clause = clause.head

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import bisect
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from kg.extract.context import SUBJ, Context
 from kg.extract.records import Actor
+from kg.nlp import indices_where
 
 _OPEN = frozenset({"«", "“", '"'})
 _CLOSE = frozenset({"»", "”", '"'})
@@ -71,13 +70,8 @@ def _scope(verb: Token, sent: Span) -> list[int]:
 
 def _speech_tokens(doc, lex) -> list[int]:
     """Indices of the quotation marks, speech verbs and "selon"/"according" words of a doc."""
-    if not len(doc):
-        return []
-    hashes = doc.to_array([LEMMA, LOWER])
-    strings = doc.vocab.strings
     words = lex.speech_verbs | lex.according_to | {"according", "«", "“", "»", "”"}
-    known = [h for h in numpy.unique(hashes) if strings[int(h)].lower() in words]
-    return numpy.flatnonzero(numpy.isin(hashes, known).any(axis=1)).tolist()
+    return indices_where(doc, lambda w: w.lower() in words)
 
 
 def attribute(ctx: Context) -> None:

@@ -262,12 +262,15 @@ class Context:
     @functools.cached_property
     def cue_starts(self) -> dict[int, int]:
         """Token index -> length of each list cue of the document ("dont", "parmi lesquels")."""
-        cues = self.lex.list_cues
+        return self.phrase_starts(self.lex.list_cues)
+
+    def phrase_starts(self, phrases: tuple[tuple[str, ...], ...]) -> dict[int, int]:
+        """Token index -> length of each occurrence of one of ``phrases`` (lower-case words)."""
         out = {}
-        for k in token_indices(self.doc, {c[0] for c in cues}):
-            cue = next((c for c in cues if [t.lower_ for t in self.doc[k:k + len(c)]] == list(c)), None)
-            if cue is not None:
-                out[k] = len(cue)
+        for k in token_indices(self.doc, {p[0] for p in phrases}):
+            found = next((p for p in phrases if [t.lower_ for t in self.doc[k:k + len(p)]] == list(p)), None)
+            if found is not None:
+                out[k] = len(found)
         return out
 
     def _listed(self, k: int, end: int) -> list[Actor]:
@@ -458,8 +461,14 @@ class Context:
 
 
 def _case(tok: Token) -> str | None:
-    """The preposition of a noun (UD ``case`` child), lower-case."""
-    return next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
+    """The preposition that introduces a noun (UD ``case``), lower-case."""
+    for child in tok.children:
+        if child.dep_ in ("case", "mark") and child.i < tok.i:
+            case = child.lower_.replace("’", "'")
+            return "de" if case == "d'" else case  # "d'une trêve" is "de"
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        return tok.head.lower_  # English: the preposition heads its object ("in Moscow")
+    return None
 
 
 def _agrees(actor: Actor, features: dict, ctx: Context, tok: Token | None = None) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _conjuncts
+from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _case, _conjuncts
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Thing
 from kg.lexicon import Entry
@@ -19,17 +19,6 @@ OBJ = frozenset({"obj", "dobj", "iobj", "attr", "oprd"})
 COMPLEMENT = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "iobj", "advcl", "acl", "xcomp", "prep", "dative"})
 PASSIVE_MARK = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 CLAUSE_UP = frozenset({"xcomp", "conj", "ccomp", "advcl", "acl", "acomp", "ROOT"})
-
-
-def _case(tok: Token) -> str | None:
-    """The preposition that introduces a noun (UD ``case``), lower-case."""
-    for child in tok.children:
-        if child.dep_ in ("case", "mark") and child.i < tok.i:
-            case = child.lower_.replace("’", "'")
-            return "de" if case == "d'" else case  # "d'une trêve" is "de"
-    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
-        return tok.head.lower_  # English: the preposition heads its object ("in Moscow")
-    return None
 
 
 def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> Iterator[Token]:

@@ -12,7 +12,6 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
@@ -20,6 +19,7 @@ from kg.extract.mentions import DocActors
 from kg.extract.records import Actor
 from kg.gazetteer import _APOSTROPHES, _strip_accents
 from kg.lexicon import Lexicon, Title
+from kg.nlp import indices_where
 
 _OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "of", "the", "la", "le", "l'", "l’", "from"})
 _SKIP = frozenset({",", "M.", "Mme", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "-", "—"})
@@ -90,13 +90,10 @@ def _match_title(doc: Doc, i: int, index: dict[str, list[tuple[Title, tuple[str,
 def _title_starts(doc: Doc, index: dict[str, list]) -> list[int]:
     """Indices of the tokens that may start a title: their folded form, or its singular, is
     the first word of one (each distinct word of the document tested once)."""
-    if not len(doc):
-        return []
-    lowers = doc.to_array(LOWER)
-    strings = doc.vocab.strings
-    known = [h for h in numpy.unique(lowers) if (w := _fold(strings[int(h)])) in index or (
-        w[-1:] in ("s", "x") and w[:-1] in index)]
-    return numpy.flatnonzero(numpy.isin(lowers, known)).tolist()
+    def starts(word: str) -> bool:
+        w = _fold(word)
+        return w in index or (w[-1:] in ("s", "x") and w[:-1] in index)
+    return indices_where(doc, starts, (LOWER,))
 
 
 def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
