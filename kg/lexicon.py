@@ -90,6 +90,7 @@ class Lexicon:
     list_cues: tuple[tuple[str, ...], ...] = ()  # "neuf personnes, dont X et Y": the members named
     gathering_verbs: frozenset[str] = frozenset()  # "le sommet a réuni X, Y et Z": they meet each other
     threat_words: frozenset[str] = frozenset()  # a warning of these is a threat ("a averti qu'il riposterait")
+    route_words: frozenset[str] = frozenset()  # "blocked roads": a way blocked is the means of a protest, not its target
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def lookup(self, lemma: str, pos: str, text: str = "") -> tuple[Entry, ...]:
@@ -243,6 +244,7 @@ def load_lexicon(lang: str) -> Lexicon:
         mutual_verbs=frozenset(_words(data.get("mutual_verbs", []), path, "mutual_verbs")),
         gathering_verbs=frozenset(_words(data.get("gathering_verbs", []), path, "gathering_verbs")),
         threat_words=frozenset(_words(data.get("threat_words", []), path, "threat_words")),
+        route_words=frozenset(_words(data.get("route_words", []), path, "route_words")),
         list_cues=tuple(tuple(c.lower().split()) for c in _words(data.get("list_cues", []), path, "list_cues")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         index={k: tuple(v) for k, v in index.items()},

@@ -578,6 +578,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         found = [f for f in found if f.pos_ != "NUM"]  # "voted 120 to 14 in favour": a count, not the target
     if preps and _is_reflexive(tok):
         return preps  # "s'opposer à la présence": the complement, not a stray object
+    if entry.relation == "opposes" and found and not preps and all(
+            f.lemma_.lower() in ctx.lex.route_words and not any(ctx.resolve(t) for t in f.subtree) for f in found):
+        found = _protest_target(ctx, tok) or found  # "blocked roads to press demands from Bouteflika's government"
     if found or preps:
         return found or preps
     if entry.relation == "opposes":
@@ -614,7 +617,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
 
 
 _PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "their"})
-_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "prep", "obl", "obl:mod", "acl", "nmod"})
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "prep", "obl", "obl:mod", "obl:arg", "acl", "nmod"})
 
 
 def _protest_target(ctx: Context, tok: Token) -> list[Token]:
@@ -628,10 +631,14 @@ def _protest_target(ctx: Context, tok: Token) -> list[Token]:
                 e.relation == "opposes" for e in ctx.lex.lookup(child.lemma_, child.pos_, child.text)):
             continue  # "to protest against Sweden's decision": a protest of its own
         place = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
-        actor = ctx.actors.actor_at(place) if place is not None else None
-        if actor is not None and actor.cls == "State" and _case(place) in _PLACE_PREPS:
-            where.append(place)  # "in Serbia", "à Belgrade"
-            continue
+        if place is not None and _case(place) in _PLACE_PREPS:
+            inner = [place, *(g for c in place.children for g in ([c] if c.dep_ != "prep" else c.children)
+                              if _case(g) in _PLACE_PREPS or (g.dep_ in ("appos", "nmod") and _case(g) is None))]  # "at this jail in northern
+            # Israel", "dans la capitale, Belgrade"
+            state = next((t for t in inner if (a := ctx.actors.actor_at(t)) is not None and a.cls == "State"), None)
+            if state is not None:
+                where.append(state)  # "in Serbia", "à Belgrade"
+                continue
         for t in child.subtree:
             if t.pos_ in ("PROPN", "NOUN") and ctx.resolve(t) is not None and _case(t) not in _PLACE_PREPS:
                 return [t]
