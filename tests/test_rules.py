@@ -854,6 +854,10 @@ def test_modality(lang, text, mood):
     ("fr", "L'UE n'a pas imposé de sanctions à la Russie.", "sanctions"),
     # a prevented adoption is none
     ("fr", "La Russie a utilisé son veto pour empêcher l'adoption d'une résolution du Conseil de sécurité.", "agreesTo"),
+    # a cancelled or postponed visit or talks did not take place
+    ("en", "A French minister has cancelled a planned visit to Haiti.", "meetsWith"),
+    ("en", "Germany postponed the talks with Iran.", "meetsWith"),
+    ("fr", "Le ministre français a annulé sa visite en Haïti.", "meetsWith"),
 ])
 def test_negated_facts_are_marked(lang, text, relation):
     claims = [c for c in _claims(lang, text) if c.relation == relation]
