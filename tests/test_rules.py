@@ -300,6 +300,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("group-ethnic-turks", "opposes", None), ("turkey", "opposes", None)),
     ("en", "Mahatma Gandhi began a hunger strike against the British government.",
      ("mahatma-gandhi", "opposes", "united-kingdom"), None),
+    # a purpose "to protest" is done by the act it is the purpose of
+    ("en", "Palestinians shunned work on Monday to protest at the settlement of Russian immigrants.",
+     ("palestine", "opposes", "group-russian-immigrants"), None),
+    ("fr", "Des agriculteurs serbes ont bloqué les routes pour protester contre le gouvernement hongrois.",
+     ("group-agriculteurs-serbes", "opposes", "hungary"), None),
+    # where a protest stands ("outside Parliament") is not whom it is aimed at
+    ("en", "Serbian farmers began a hunger strike outside Parliament to demand the return of land seized by "
+           "the Hungarian government.", ("group-serbian-farmers", "opposes", "hungary"), None),
     # a blocked road is the means of a protest: its aim, else the state it happens in, is what is opposed
     ("en", "Protesters in Belgrade blocked roads to demand the resignation of President Aleksandar Vucic.",
      ("group-protesters-in-belgrade", "opposes", "aleksandar-vucic"), None),
@@ -706,6 +714,10 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "La Corée du Nord a tiré des missiles vers la mer du Japon.", ("north-korea", "attacks")),
     # an attack announced by its agent is a threat, not a strike
     ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
+    # what a rejected call asks for (an English "to" infinitive) is not done
+    ("en", "The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt far-reaching reforms.",
+     ("united-states", "agreesTo")),
+    ("en", "Britain sent a letter to the EU to accept the new plan.", ("united-kingdom", "agreesTo")),
     # a passive whose agent is unnamed or no actor is neither the speaker's nor a nearby actor's act
     ("en", "A Christian missionary from Calgary was arrested in Lebanon, according to the Canadian Press.",
      ("canada", "sanctions")),

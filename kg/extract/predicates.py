@@ -617,6 +617,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
 
 
 _PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "their"})
+_NEAR_PREPS = _PLACE_PREPS | {"outside", "near", "before", "around", "devant", "près", "autour", "aux", "sur"}
 _PURPOSE_DEPS = frozenset({"advcl", "xcomp", "prep", "obl", "obl:mod", "obl:arg", "acl", "nmod"})
 
 
@@ -640,7 +641,7 @@ def _protest_target(ctx: Context, tok: Token) -> list[Token]:
                 where.append(state)  # "in Serbia", "à Belgrade"
                 continue
         for t in child.subtree:
-            if t.pos_ in ("PROPN", "NOUN") and ctx.resolve(t) is not None and _case(t) not in _PLACE_PREPS:
+            if t.pos_ in ("PROPN", "NOUN") and ctx.resolve(t) is not None and _case(t) not in _NEAR_PREPS:
                 return [t]
     return where[:1]
 
@@ -710,14 +711,17 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
     objects = [c for c in tok.head.children if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN"]
     if tok.dep_ == "advcl" and not objects:
         return False  # "s'est rendu à Pyongyang pour rencontrer Kim": an intended event, not a plan's content
+    if tok.dep_ == "advcl" and lex is not None and any(e.relation == "opposes" for e in lex.lookup(
+            tok.lemma_, tok.pos_, tok.text)):
+        return False  # "shunned work to protest at …", "ont bloqué les routes pour protester contre …": the act protests
     if tok.dep_ == "advcl" and lex is not None and all(lex.object_kind(o.lemma_.lower()) == "Attack" or any(
             e.relation == "opposes" for e in lex.lookup(o.lemma_, "NOUN", o.text)) for o in objects):
         return False  # "began a hunger strike to protest against Sweden's decision": the aim of a protest
     if any(c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between"))
            for c in tok.children):
         return False  # "le plan proposé par Moscou", "l'accord conclu entre X et Y": a fact with its agents
-    if tok.dep_ in ("advcl", "acl", "xcomp") and any(
-            c.dep_ == "mark" and c.lower_ in ("pour", "afin", "to") for c in tok.children):
+    if tok.dep_ in ("advcl", "acl", "xcomp") and any(  # English "to" is the infinitive's aux
+            c.dep_ in ("mark", "aux") and c.lower_ in ("pour", "afin", "to") and c.i < tok.i for c in tok.children):
         return tok.dep_ != "xcomp" or tok.head.pos_ in ("NOUN", "VERB") and tok.head.dep_ == "acl"
     if _object_relative(tok):
         return False  # a relative clause with a subject of its own is an event: "le plan que la Russie a rejeté"
