@@ -714,6 +714,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "La Corée du Nord a tiré des missiles vers la mer du Japon.", ("north-korea", "attacks")),
     # an attack announced by its agent is a threat, not a strike
     ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
+    # the object of an earlier verb is not the subject of the next one
+    ("en", "A bomb explosion near Basra killed two Iraqi students and wounded five others.",
+     ("group-iraqi-students", "attacks")),
     # what a rejected call asks for (an English "to" infinitive) is not done
     ("en", "The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt far-reaching reforms.",
      ("united-states", "agreesTo")),

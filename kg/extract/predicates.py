@@ -257,6 +257,8 @@ def _left_actor(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
             ctx.resolve(cand) if cand.pos_ in ("PROPN", "NOUN", "PRON") else None)
         if actor is not None and any(a.dep_ in ("acl", "relcl", "acl:relcl") and a.i < top.i for a in cand.ancestors):
             continue  # inside a modifier of the subject: "hackers angered by cartoons of the Prophet Mohammed"
+        if actor is not None and cand.dep_ in OBJ and cand.head.pos_ in ("VERB", "AUX") and cand.head.i < tok.i:
+            continue  # the object of an earlier verb: "killed two Iraqi youths and wounded five others"
         if actor is not None and _case(cand) is None and cand.dep_ not in ("nmod", "obl", "obl:mod", "pobj"):
             top = cand
             while top.dep_ in ("appos", "flat:name", "conj") and top.head.i < top.i:
