@@ -28,7 +28,7 @@ _DATELINE = re.compile(
     # a city (its country in brackets or after a comma), a date, then the agency in brackets:
     # "MOSCOU, 15 avril (Reuters) -", "HAMBURG, Germany (Reuters) -", "Mascate (Oman), 6 février (LaPresse/AP) –"
     r"(?:[A-ZÉÈÀÂÎÔÛÇ][\w'. -]{1,30}?(?:\s*\([A-ZÉ][\w' -]{1,25}\))?(?:,\s+[A-Z][a-zé]+(?:\s[A-Z][a-zé]+)?)?"
-    + _DATE_PART + r"\s*)?\((?:[A-Z][\w/ .-]{1,20})\)\s*[-–—|]+\s*"
+    + _DATE_PART + r"\s*)?\(\s?(?:[A-ZÉ][\w'’/ .-]{1,25})\)\s*[-–—|]+\s*"
     # or a city in capitals (and its country) before a dash or a line break: "WASHINGTON —", "ROTTERDAM, Netherlands\n"
     r"|[A-ZÉÈÀÂÎÔÛÇ]{2,}[A-ZÉÈÀÂÎÔÛÇ'. -]*?(?:,\s+[A-Z][\w. ]{1,30}?)?"
     r"(?:\s*[-–—|]+\s+|[ \t]*\n\s*))")
@@ -188,6 +188,8 @@ def dateline(text: str) -> str | None:
     'WASHINGTON — '
     >>> dateline("(VOVWORLD) - Le secrétaire d'État …")
     '(VOVWORLD) - '
+    >>> dateline("Abidjan ( Côte d'Ivoire) - Cinq accords …")
+    "Abidjan ( Côte d'Ivoire) - "
     >>> dateline("Le président (sortant) - une figure …") is None
     True
     """
