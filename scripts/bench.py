@@ -745,6 +745,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="languages of the corpus (default fr,en; 'en' alone skips the slow French model load)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and N-Quads in OUT/work")
     args = parser.parse_args(argv)
+    if args.jobs < 2:
+        parser.error("--jobs must be 2 or more: the run compares it with --jobs 1")
     if args.quick:
         args.docs, args.triples, args.runs = min(args.docs, 30), min(args.triples, 20_000), min(args.runs, 3)
         args.scale, args.profile, args.slices = False, min(args.profile, 30), min(args.slices, 2)

@@ -308,6 +308,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # where a protest stands ("outside Parliament") is not whom it is aimed at
     ("en", "Serbian farmers began a hunger strike outside Parliament to demand the return of land seized by "
            "the Hungarian government.", ("group-serbian-farmers", "opposes", "hungary"), None),
+    # "comme" lists the members of a plural subject; "des alliés de Washington" are not Washington
+    ("fr", "Cent vingt pays dont de nombreux alliés de Washington comme la France et le Royaume-Uni ont voté en "
+           "faveur de cette résolution.", ("france", "supports", None), ("united-states", "supports", None)),
+    ("fr", "Des pays comme la France et l'Allemagne ont rejeté la proposition.", ("germany", "rejects", None), None),
     # a blocked road is the means of a protest: its aim, else the state it happens in, is what is opposed
     ("en", "Protesters in Belgrade blocked roads to demand the resignation of President Aleksandar Vucic.",
      ("group-protesters-in-belgrade", "opposes", "aleksandar-vucic"), None),
@@ -714,6 +718,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "La Corée du Nord a tiré des missiles vers la mer du Japon.", ("north-korea", "attacks")),
     # an attack announced by its agent is a threat, not a strike
     ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
+    # allies of Washington are not Washington
+    ("en", "Dozens of allies of Washington voted against the resolution.", ("united-states", "rejects")),
+    ("fr", "De nombreux alliés de Washington ont voté contre la résolution.", ("united-states", "rejects")),
     # the object of an earlier verb is not the subject of the next one
     ("en", "A bomb explosion near Basra killed two Iraqi students and wounded five others.",
      ("group-iraqi-students", "attacks")),

@@ -115,12 +115,15 @@ class Context:
                     if actor is not None and actor.cls != "Person":
                         return actor
         if tok.pos_ in ("NOUN", "PROPN") and self._collective(tok):
+            related = tok.lemma_.lower() in _RELATIONAL and not any(c.lower_ in _POSSESSIVE for c in tok.children)
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     return self.actors.demonyms[child.i]
                 led = self._led_state(tok, child)
                 if led is not None:
                     return led
+                if related and child.dep_ in ("nmod", "prep") and child.i > tok.i:
+                    continue  # "des alliés de Washington" are not Washington ("ses alliés du Niger" are Niger)
                 if child.dep_ in ("nmod", "prep", "poss", "compound", "nmod:poss") and depth < 2:
                     target = child if child.dep_ != "prep" else next(
                         (c for c in child.children if c.dep_ == "pobj"), None)
@@ -277,10 +280,15 @@ class Context:
         """The actors of a list starting at token ``k``: one per item (items split by commas and
         "et"/"and"; an item's person rather than the body in its title)."""
         items: list[list[Token]] = [[]]
+        skip = 0
         for tok in self.doc[k:end]:
             if tok.pos_ in ("VERB", "AUX") and tok.i not in self.role_at or tok.text in (";", ".", ":", "«", "»"):
                 break
-            if tok.text == "," or tok.lower_ in ("et", "and", "ou", "or"):
+            if skip:
+                skip -= 1
+            elif tok.i in self.cue_starts and tok.i > k:  # a list in the list: "dont des alliés de X comme A et B"
+                items, skip = [[]], self.cue_starts[tok.i] - 1
+            elif tok.text == "," or tok.lower_ in ("et", "and", "ou", "or"):
                 items.append([])
             else:
                 items[-1].append(tok)
@@ -458,6 +466,10 @@ class Context:
             return [t.lower_ for t in self.doc[r.start:r.end] if t.i not in self.actors.demonyms
                     and t.i not in self.actors.by_token and t.pos_ != "DET"]
         return words(role)[-1:] == words(other)[-1:]
+
+
+_RELATIONAL = frozenset({"allié", "alliés", "partenaire", "partenaires", "ally", "allies", "partner", "partners"})
+_POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "their", "his", "her"})
 
 
 def _case(tok: Token) -> str | None:

@@ -411,8 +411,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             if found:  # a coordination the parser lost: "Israël/ROOT et le Hamas ont conclu"
                 found = [a for a in _left_conjoined(ctx, subj, sent) if a not in found] + found
                 return found, "subject", 0.9
-            found = ctx.members(subj, far=True)
-            if found:  # "Neuf Etats avaient voté contre, dont les Etats-Unis et Israël"
+            found = ctx.members(subj) or ctx.members(subj, far=True)
+            if found:  # "Neuf Etats avaient voté contre, dont les Etats-Unis et Israël", "des pays comme la France"
                 return found, "listed-subject", 0.75
             if entry.pos == "VERB" and subj.pos_ == "NOUN" and ctx.lex.object_kind(subj.lemma_.lower()):
                 return [], "", 0.0  # "the plan … proposed a ceasefire": a thing is the subject, not the speaker
