@@ -721,6 +721,13 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # allies of Washington are not Washington
     ("en", "Dozens of allies of Washington voted against the resolution.", ("united-states", "rejects")),
     ("fr", "De nombreux alliés de Washington ont voté contre la résolution.", ("united-states", "rejects")),
+    # a day name is no person; the president of a body we do not know is not a state's head;
+    # what a call is for is not its author ("des appels à la désertion de l'armée")
+    ("fr", "Les Etats-Unis ont déjà franchi ce pas. Lundi, Washington a annoncé des sanctions sur le pétrole.",
+     ("lundi", "sanctions")),
+    ("fr", "Soutenu par Cuba ou encore la Turquie, Nicolas Maduro résiste aux pressions exercées contre lui par le "
+           "président du Parlement, Juan Guaido.", ("juan-guaido", "headOfStateOf")),
+    ("fr", "Washington a lancé des appels à la désertion de l'armée vénézuélienne.", ("venezuela", "requests")),
     # the object of an earlier verb is not the subject of the next one
     ("en", "A bomb explosion near Basra killed two Iraqi students and wounded five others.",
      ("group-iraqi-students", "attacks")),

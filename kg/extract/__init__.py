@@ -304,7 +304,8 @@ def _role_claims(ctx: Context) -> list[Claim]:
             of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
             confidence, rule = 0.75, "title-person-country"
         if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf") and \
-                ctx.doc[role.start:role.end].root.dep_ not in ("obj", "dobj", "iobj"):  # not "(les États-Unis …)
+                ctx.doc[role.start:role.end].root.dep_ not in ("obj", "dobj", "iobj") and not _unknown_body(
+                    ctx, role.end):  # not "le président du Parlement": a body we do not know; not "(les États-Unis …)
             # pour soutenir le président par intérim Juan Guaido": another state's, whom the sentence's acts on
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
         if of is None and role.start > 0 and ctx.doc[role.start - 1].lower_ in _POSSESSIVES:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.calendar import CALENDAR_WORDS
 from kg.extract.records import Actor
 
 ACTOR_CLASSES = frozenset({"Person", "State", "InternationalOrganization", "Organization",
@@ -210,7 +211,8 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
         name = _person_name(span)
         if not re.search(r"[A-ZÀ-Ý]", name) or len(name) < 3:
             continue
-        if len(span) == 1 and (span[0].lower_.rstrip("sx") in title_words or span[0].lower_ in title_words or (
+        if len(span) == 1 and (span[0].lower_.rstrip("sx") in title_words or span[0].lower_ in title_words
+                               or span[0].lower_ in CALENDAR_WORDS or (
                 span.start and doc[span.start - 1].lower_ in ("des", "les", "aux"))):
             continue  # a capitalised title or plural noun, not a name: "le salon des Ambassadeurs"
 

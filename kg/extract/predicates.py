@@ -352,9 +352,13 @@ def _que_subjects(ctx: Context, tok: Token) -> list[Actor]:
 
 
 def _past_target(ctx: Context, tok: Token, entry: Entry, k: int) -> bool:
-    """Whether token ``k`` comes after the noun's first target and a comma, where no agent of
-    the noun is ("des sanctions contre la Russie, notamment le géant russe Rosneft")."""
-    aimed = [t.i for t in _prep_targets(tok, entry.preps)]
+    """Whether token ``k`` is inside the noun's target phrase, or after its first target and a
+    comma, where no agent of the noun is ("des sanctions contre la Russie, notamment le géant
+    russe Rosneft")."""
+    targets_ = list(_prep_targets(tok, entry.preps))
+    aimed = [t.i for t in targets_]
+    if any(t.i < k <= t.right_edge.i and k != t.i for t in targets_ if _case(ctx.doc[k]) not in entry.preps):
+        return True  # inside the target's own phrase: "des appels à la désertion de l'armée" (the army is no agent)
     return bool(aimed) and min(aimed) < k and k not in aimed and any(
         t.text == "," for t in ctx.doc[min(aimed):k])
 

@@ -8,13 +8,10 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg.extract.calendar import DAYS, MONTHS
 from kg.extract.context import Context
 from kg.extract.records import Actor
 
-_DAYS = {"fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
-         "en": "monday tuesday wednesday thursday friday saturday sunday"}
-_MONTHS = {"fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-           "en": "january february march april may june july august september october november december"}
 _RELATIVE = {"fr": ("cette semaine", "la semaine dernière", "hier", "aujourd'hui", "ce mois-ci", "le mois dernier"),
              "en": ("this week", "last week", "yesterday", "today", "this month", "last month")}
 _PLACE_PREPS = frozenset({"à", "a", "in", "at"})
@@ -34,8 +31,8 @@ def time_of(ctx: Context, tok: Token) -> str | None:
 
 def _times(ctx: Context, sent: Span) -> tuple[list[tuple[int, str]], str | None]:
     """The time expressions of a sentence (token index, text), and its relative phrase if any."""
-    days = set(_DAYS.get(ctx.lang, "").split())
-    months = set(_MONTHS.get(ctx.lang, "").split())
+    days = set(DAYS.get(ctx.lang, ()))
+    months = set(MONTHS.get(ctx.lang, ()))
     out: list[tuple[int, str]] = []
     for t in sent:
         low = t.lower_
@@ -70,7 +67,7 @@ def resolve_date(text: str, base: str | None, lang: str) -> str | None:
     except ValueError:
         return None
     low = text.lower()
-    days = _DAYS.get(lang, "").split()
+    days = DAYS.get(lang, [])
     if low in days:  # the last such day on or before the article's date
         delta = (ref.weekday() - days.index(low)) % 7
         return (ref - dt.timedelta(days=delta)).isoformat()
