@@ -812,6 +812,13 @@ def test_no_claim_from_a_wrong_agent(lang, text, absent):
      ("vladimir-putin", "headOfStateOf", "russia"), ("russia", "proposes")),
     ("fr", "Le ministre américain des Affaires étrangères Marco Rubio a rencontré son homologue russe Sergueï Lavrov.",
      ("sergey-lavrov", "foreignMinisterOf", "russia"), None),
+    # the office of this sentence's holder, not of the last one named before
+    ("fr", "Erdogan a rencontré le Premier ministre japonais Shinzo Abe. Le président turc s'est ensuite entretenu "
+           "avec son homologue russe, Vladimir Poutine.", ("vladimir-putin", "headOfStateOf", "russia"),
+     ("vladimir-putin", "headOfGovernmentOf")),
+    ("fr", "Le président turc Recep Tayyip Erdogan a rencontré le Premier ministre japonais Shinzo Abe. Erdogan a "
+           "ensuite discuté avec son homologue argentin Mauricio Macri.", ("mauricio-macri", "headOfStateOf", "argentina"),
+     ("mauricio-macri", "headOfGovernmentOf")),
 ])
 def test_a_counterpart_holds_the_same_office_for_another_state(lang, text, expected, absent):
     claims = _claims(lang, text)

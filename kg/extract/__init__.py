@@ -345,7 +345,17 @@ def _counterpart_claims(ctx: Context, roles: list[Claim]) -> list[Claim]:
             continue
         before = [c for c in roles if c.relation in _STATE_ROLES and c.trigger_start < tok.idx
                   and c.object.key != states[0].key and c.subject.key != person.key]
-        if before:
+        here = [r for r in ctx.roles if r.title.role in _STATE_ROLES and tok.sent.start <= r.start < tok.i
+                and (r.person is None or r.person.key != person.key)]
+        held = {c.subject.key: c for c in roles if c.relation in _STATE_ROLES}
+        named = [held[a.key] for k in range(tok.i - 1, tok.sent.start - 1, -1)
+                 if (a := ctx.actors.by_token.get(k)) is not None and a.key in held and a.key != person.key]
+        if here:  # "le président turc s'est entretenu avec son homologue russe": the office of this sentence's
+            model_role = max(here, key=lambda r: r.start)  # holder, not of the last one named before
+            relation, entry = model_role.title.role, model_role.title.id
+        elif named:  # "Erdogan a discuté avec son homologue argentin": the office Erdogan holds
+            relation, entry = named[0].relation, named[0].entry
+        elif before:
             model = max(before, key=lambda c: c.trigger_start)
             relation, entry = model.relation, model.entry
         else:  # a titled holder whose state the article does not say: "le président Denis Sassou N'Guesso"
