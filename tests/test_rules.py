@@ -312,6 +312,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cent vingt pays dont de nombreux alliés de Washington comme la France et le Royaume-Uni ont voté en "
            "faveur de cette résolution.", ("france", "supports", None), ("united-states", "supports", None)),
     ("fr", "Des pays comme la France et l'Allemagne ont rejeté la proposition.", ("germany", "rejects", None), None),
+    # a second complement the parser coordinated with a time adjunct ("durant une heure, puis avec Y")
+    ("fr", "Le président turc s'est entretenu avec son homologue chinois Xi Jinping durant une demi-heure, puis avec "
+           "son homologue chilien Sebastián Piñera pendant 35 minutes.", ("turkey", "meetsWith", "sebastian-pinera"),
+     None),
     # a blocked road is the means of a protest: its aim, else the state it happens in, is what is opposed
     ("en", "Protesters in Belgrade blocked roads to demand the resignation of President Aleksandar Vucic.",
      ("group-protesters-in-belgrade", "opposes", "aleksandar-vucic"), None),

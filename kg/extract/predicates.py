@@ -39,6 +39,9 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
             # président russe": the complement of a prepositional phrase
         elif child.dep_ in COMPLEMENT and child.i > tok.i and _case(child) in preps and not _is_time(child):
             yield child  # French: "s'opposer à la présence", "pourparlers avec les États-Unis"
+        elif child.i > tok.i and child.dep_ not in ("conj", "ccomp", "xcomp", "advcl", "acl", "acl:relcl"):
+            yield from (g for g in child.children if g.dep_ == "conj" and _case(g) in preps and not _is_time(g))
+            # a complement the parser coordinated with an adjunct: "avec X durant une heure, puis avec Y"
 
 
 def _partitive(tok: Token) -> bool:
