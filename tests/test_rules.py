@@ -312,6 +312,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cent vingt pays dont de nombreux alliés de Washington comme la France et le Royaume-Uni ont voté en "
            "faveur de cette résolution.", ("france", "supports", None), ("united-states", "supports", None)),
     ("fr", "Des pays comme la France et l'Allemagne ont rejeté la proposition.", ("germany", "rejects", None), None),
+    # a fronted participle with its agents qualifies the subject ("Soutenu par X, Y résiste")
+    ("fr", "Soutenu par la Russie, la Chine, la Turquie ou encore Cuba, le président vénézuélien, Nicolas Maduro, "
+           "résiste aux pressions.", ("turkey", "supports", "nicolas-maduro"), None),
+    ("en", "Backed by Russia and China, Syrian President Bashar al-Assad rejected the plan.",
+     ("china", "supports", "bashar-al-assad"), None),
+    ("fr", "Des équipements militaires ont été livrés par la France à l'Ukraine, a annoncé Florence Parly.",
+     ("france", "aids", "ukraine"), ("france", "aids", "florence-parly")),
     # a second complement the parser coordinated with a time adjunct ("durant une heure, puis avec Y")
     ("fr", "Le président turc s'est entretenu avec son homologue chinois Xi Jinping durant une demi-heure, puis avec "
            "son homologue chilien Sebastián Piñera pendant 35 minutes.", ("turkey", "meetsWith", "sebastian-pinera"),

@@ -116,8 +116,12 @@ def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
         if child.dep_ in PASSIVE_AGENT or (child.dep_.startswith("obl") and _case(child) == "par"):
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
             actors = ctx.resolve_all(target)
-            if actors:
-                return actors
+            if actors:  # and the list items the parser hung on the verb: "par la Russie, la Chine, la Turquie"
+                listed = [a for c in tok.children if c.i > target.i and c.dep_ in ("obl:mod", "obl", "nmod")
+                          and _case(c) is None and ctx.doc[c.left_edge.i - 1].text == "," or (
+                              c.i > target.i and c.dep_ == "conj" and c.head.i == tok.i)
+                          for a in ctx.resolve_all(c)]
+                return actors + [a for a in listed if a not in actors]
             if target.i == child.i:  # the parser lost the agent's object: the name run right after "by"
                 run = []
                 for k in range(child.i + 1, min(len(ctx.doc), child.i + 7)):
@@ -521,6 +525,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             if subj.lower_ in ("qui", "which", "that", "who") and tok.dep_ in ("acl:relcl", "relcl"):
                 return [tok.head]  # "the plan, which was proposed by Putin"
             return [subj]
+    if entry.pos == "VERB" and tok.dep_ == "advcl" and tok.i < tok.head.i and "Part" in tok.morph.get("VerbForm") \
+            and not any(c.dep_ in OBJ or c.dep_.startswith("aux") for c in tok.children) and _passive_agent(ctx, tok):
+        subj = _subject(tok.head)  # a fronted participle: "Soutenu par la Russie, Nicolas Maduro résiste",
+        return [subj] if subj is not None else []  # "Backed by Moscow, the rebels advanced"
     if entry.pos == "VERB" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         return [tok.head]  # "the US-Albania-sponsored document": the noun it qualifies
     if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
