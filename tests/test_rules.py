@@ -312,6 +312,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cent vingt pays dont de nombreux alliés de Washington comme la France et le Royaume-Uni ont voté en "
            "faveur de cette résolution.", ("france", "supports", None), ("united-states", "supports", None)),
     ("fr", "Des pays comme la France et l'Allemagne ont rejeté la proposition.", ("germany", "rejects", None), None),
+    # "lors d'un appel téléphonique avec X" when the parser hung "avec X" on the verb
+    ("fr", "Le chef de la diplomatie iranienne a déclaré lors d’un appel téléphonique avec Josep Borrell que les "
+           "exigences américaines étaient inacceptables.", ("iranian-foreign-ministry", "meetsWith", "josep-borrell"),
+     None),
+    ("fr", "Washington a imposé des sanctions à l'égard de l'Iran.", ("united-states", "sanctions", "iran"), None),
     # a fronted participle with its agents qualifies the subject ("Soutenu par X, Y résiste")
     ("fr", "Soutenu par la Russie, la Chine, la Turquie ou encore Cuba, le président vénézuélien, Nicolas Maduro, "
            "résiste aux pressions.", ("turkey", "supports", "nicolas-maduro"), None),

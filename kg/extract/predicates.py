@@ -600,6 +600,12 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         found = _protest_target(ctx, tok) or found  # "blocked roads to press demands from Bouteflika's government"
     if found or preps:
         return found or preps
+    if entry.relation == "meetsWith" and entry.pos == "NOUN" and tok.right_edge.i + 1 < len(ctx.doc):
+        case = ctx.doc[tok.right_edge.i + 1]  # "lors d'un appel téléphonique avec X" with "avec X" hung on the verb
+        if case.dep_ in ("case", "prep") and case.lower_ in entry.preps:
+            near = case.head if case.dep_ == "case" else next((c for c in case.children if c.dep_ == "pobj"), None)
+            if near is not None and near.i > case.i and ctx.resolve(near) is not None:
+                return [near]
     if entry.relation == "opposes":
         aimed = _protest_target(ctx, tok)
         if aimed:
