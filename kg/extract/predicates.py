@@ -364,7 +364,7 @@ def _past_target(ctx: Context, tok: Token, entry: Entry, k: int) -> bool:
     russe Rosneft")."""
     targets_ = list(_prep_targets(tok, entry.preps))
     aimed = [t.i for t in targets_]
-    if any(t.i < k <= t.right_edge.i and k != t.i for t in targets_ if _case(ctx.doc[k]) not in entry.preps):
+    if _case(ctx.doc[k]) not in ("par", "by") and any(t.i < k <= t.right_edge.i for t in targets_):
         return True  # inside the target's own phrase: "des appels à la désertion de l'armée" (the army is no agent)
     return bool(aimed) and min(aimed) < k and k not in aimed and any(
         t.text == "," for t in ctx.doc[min(aimed):k])
