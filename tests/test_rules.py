@@ -317,6 +317,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
            "exigences américaines étaient inacceptables.", ("iranian-foreign-ministry", "meetsWith", "josep-borrell"),
      None),
     ("fr", "Washington a imposé des sanctions à l'égard de l'Iran.", ("united-states", "sanctions", "iran"), None),
+    # an apposition's own act is not part of the action agreed; a participle's conjunct shares its noun
+    ("en", "Germany agreed to send tanks to Ukraine, a decision hailed by Kiev and its allies but slammed by Moscow.",
+     ("ukraine", "supports", None), None),
+    ("en", "Germany agreed to send tanks to Ukraine, a decision hailed by Kiev and its allies but slammed by Moscow.",
+     ("russia", "accuses", None), None),
     # a fronted participle with its agents qualifies the subject ("Soutenu par X, Y résiste")
     ("fr", "Soutenu par la Russie, la Chine, la Turquie ou encore Cuba, le président vénézuélien, Nicolas Maduro, "
            "résiste aux pressions.", ("turkey", "supports", "nicolas-maduro"), None),

@@ -79,7 +79,9 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                     for child in tok.children:
                         if child.dep_ == "xcomp" or (entry.target == "action" and child.dep_ in (
                                 "ccomp", "advcl", "acl")):
-                            consumed.update(t.i for t in child.subtree)
+                            consumed.update(t.i for t in child.subtree if not any(  # not an apposition's
+                                a.dep_ == "appos" and a.i > child.i for a in t.ancestors if a.i != child.i)
+                                                or t.i == child.i)  # own act: "…, a decision hailed by Kiev"
                 claims.extend(found)
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
 

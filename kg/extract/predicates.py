@@ -531,6 +531,9 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return [subj] if subj is not None else []  # "Backed by Moscow, the rebels advanced"
     if entry.pos == "VERB" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         return [tok.head]  # "the US-Albania-sponsored document": the noun it qualifies
+    if entry.pos == "VERB" and tok.dep_ == "conj" and tok.head.dep_ in ("acl", "acl:relcl", "relcl") and \
+            tok.head.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in PASSIVE_AGENT for c in tok.children):
+        return [tok.head.head]  # "a decision hailed by Kiev but slammed by Moscow"
     if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between"))
             for c in tok.children):
