@@ -317,6 +317,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
            "exigences américaines étaient inacceptables.", ("iranian-foreign-ministry", "meetsWith", "josep-borrell"),
      None),
     ("fr", "Washington a imposé des sanctions à l'égard de l'Iran.", ("united-states", "sanctions", "iran"), None),
+    # thanking is approval
+    ("en", "Polish Prime Minister Mateusz Morawiecki thanked Berlin for the decision.",
+     ("mateusz-morawiecki", "supports", "germany"), None),
+    ("fr", "Volodymyr Zelensky a remercié l'Allemagne pour son aide.", ("volodymyr-zelenskyy", "supports", "germany"),
+     None),
     # an apposition's own act is not part of the action agreed; a participle's conjunct shares its noun
     ("en", "Germany agreed to send tanks to Ukraine, a decision hailed by Kiev and its allies but slammed by Moscow.",
      ("ukraine", "supports", None), None),
