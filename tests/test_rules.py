@@ -317,6 +317,12 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
            "exigences américaines étaient inacceptables.", ("iranian-foreign-ministry", "meetsWith", "josep-borrell"),
      None),
     ("fr", "Washington a imposé des sanctions à l'égard de l'Iran.", ("united-states", "sanctions", "iran"), None),
+    # a junta stands for its state; "illégitime" is a word of blame; a participle read as a passive verb
+    # may be an adjective of the lexicon ("la décision est injustifiée")
+    ("fr", "Jean-Yves Le Drian a qualifié la junte malienne d'illégitime.", ("jean-yves-le-drian", "accuses", "mali"),
+     None),
+    ("fr", "L'UE considère que la décision nicaraguayenne est injustifiée.", ("eu", "rejects", None), None),
+    ("en", "The EU said the decision of Nicaragua was unjustified.", ("eu", "rejects", None), None),
     # thanking is approval
     ("en", "Polish Prime Minister Mateusz Morawiecki thanked Berlin for the decision.",
      ("mateusz-morawiecki", "supports", "germany"), None),

@@ -65,7 +65,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
         for k in candidates[bisect.bisect_left(candidates, sent.start):bisect.bisect_left(candidates, sent.end)]:
             tok = doc[k]
             entries = lex.lookup(tok.lemma_, tok.pos_, tok.text) or _participle_entries(tok, lex) or _fixed_entries(
-                tok, lex)
+                tok, lex) or _adjective_entries(tok, lex)
             if not entries or tok.i in consumed or describes_thing(tok, lex, ctx):
                 continue
             if entries and not any(e.requires and requires_ok(tok, e) for e in entries) and _lends_to_noun(tok, lex):
@@ -151,6 +151,15 @@ def _participle_entries(tok, lex):
             c.dep_ == "aux:tense" for c in tok.children):
         return ()
     return lex.lookup(re.sub(r"é(e?s?)$", "", tok.lower_) + "er", "VERB")
+
+
+def _adjective_entries(tok, lex):
+    """Adjective entries for a French past participle the model read as a passive verb ("la
+    décision est injustifiée/VERB"): the masculine singular form looked up as an adjective."""
+    if tok.pos_ != "VERB" or not tok.lower_.endswith(("é", "ée", "és", "ées")) or not any(
+            c.dep_ in ("aux:pass", "cop") and c.lemma_ == "être" for c in tok.children):
+        return ()
+    return lex.lookup(re.sub(r"é(e?s?)$", "é", tok.lower_), "ADJ")
 
 
 def _lends_to_noun(tok, lex) -> bool:
