@@ -323,6 +323,12 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      None),
     ("fr", "L'UE considère que la décision nicaraguayenne est injustifiée.", ("eu", "rejects", None), None),
     ("en", "The EU said the decision of Nicaragua was unjustified.", ("eu", "rejects", None), None),
+    # a meeting's agent complement ("la rencontre d'Emmanuel Macron avec X"); a place is no left actor
+    # ("à la Maison-Blanche"); the members of a body stand for it
+    ("fr", "La rencontre d'Emmanuel Macron avec Vladimir Poutine a duré deux heures.",
+     ("emmanuel-macron", "meetsWith", "vladimir-putin"), None),
+    ("fr", "Les membres du Conseil de sécurité de l'Onu ont adopté lundi à l'unanimité la résolution sur le Yémen.",
+     ("unsc", "agreesTo", None), None),
     # thanking is approval
     ("en", "Polish Prime Minister Mateusz Morawiecki thanked Berlin for the decision.",
      ("mateusz-morawiecki", "supports", "germany"), None),
@@ -750,6 +756,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "La Corée du Nord a tiré des missiles vers la mer du Japon.", ("north-korea", "attacks")),
     # an attack announced by its agent is a threat, not a strike
     ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
+    # a place is no left actor ("à la Maison-Blanche")
+    ("fr", "Vendredi, à la Maison-Blanche, après des entretiens séparés avec Nikol Pachinian, a été signée la "
+           "déclaration.", ("white-house", "meetsWith")),
     # allies of Washington are not Washington
     ("en", "Dozens of allies of Washington voted against the resolution.", ("united-states", "rejects")),
     ("fr", "De nombreux alliés de Washington ont voté contre la résolution.", ("united-states", "rejects")),

@@ -266,7 +266,10 @@ def _left_actor(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
             continue  # inside a modifier of the subject: "hackers angered by cartoons of the Prophet Mohammed"
         if actor is not None and cand.dep_ in OBJ and cand.head.pos_ in ("VERB", "AUX") and cand.head.i < tok.i:
             continue  # the object of an earlier verb: "killed two Iraqi youths and wounded five others"
-        if actor is not None and _case(cand) is None and cand.dep_ not in ("nmod", "obl", "obl:mod", "pobj"):
+        span = ctx.actors.span_of(cand) if actor is not None else None
+        root = span.root if span is not None else cand  # "à la Maison-Blanche": the name's head has the case
+        if actor is not None and _case(cand) is None and cand.dep_ not in ("nmod", "obl", "obl:mod", "pobj") and (
+                _case(root) is None and root.dep_ not in ("nmod", "obl", "obl:mod", "pobj")):
             top = cand
             while top.dep_ in ("appos", "flat:name", "conj") and top.head.i < top.i:
                 top = top.head  # "Le secrétaire général de l'OTAN, Jens Stoltenberg, et le président …, Petro …"
