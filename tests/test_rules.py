@@ -757,8 +757,8 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # an attack announced by its agent is a threat, not a strike
     ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
     # a place is no left actor ("à la Maison-Blanche")
-    ("fr", "Vendredi, à la Maison-Blanche, après des entretiens séparés avec Nikol Pachinian, a été signée la "
-           "déclaration.", ("white-house", "meetsWith")),
+    ("fr", "Vendredi 8 août, à la Maison-Blanche, après des entretiens séparés du président américain avec Nikol "
+           "Pachinian et Ilham Aliev, a été signée la déclaration.", ("white-house", "meetsWith")),
     # allies of Washington are not Washington
     ("en", "Dozens of allies of Washington voted against the resolution.", ("united-states", "rejects")),
     ("fr", "De nombreux alliés de Washington ont voté contre la résolution.", ("united-states", "rejects")),
