@@ -756,6 +756,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     ("fr", "La Corée du Nord a tiré des missiles vers la mer du Japon.", ("north-korea", "attacks")),
     # an attack announced by its agent is a threat, not a strike
     ("en", "Iran said it will strike US bases in the region.", ("iran", "attacks")),
+    # an attack or sanctions named with their author but no target are no claim
+    ("fr", "Il s'agit de la première visite de Zelensky à Berlin depuis l'invasion russe.", ("russia", "attacks")),
+    ("fr", "Nicolas Maduro résiste, conforté par les sanctions des Etats-Unis.", ("united-states", "sanctions")),
     # a place is no left actor ("à la Maison-Blanche")
     ("fr", "Vendredi 8 août, à la Maison-Blanche, après des entretiens séparés du président américain avec Nikol "
            "Pachinian et Ilham Aliev, a été signée la déclaration.", ("white-house", "meetsWith")),

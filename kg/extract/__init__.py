@@ -197,10 +197,12 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
             who, whom, rule, confidence = pair
     elif reciprocal(tok, entry, who, whom):  # "le Hamas et Israël se sont accusés mutuellement"
         whom, rule, confidence = list(who), "reciprocal", 0.75
-    if entry.pos == "NOUN" and entry.relation in ("sanctions", "attacks") and rule in ("speaker", "clause-subject") \
-            and whom and all(isinstance(w, Thing) and w.start <= tok.idx < w.end for w in whom) \
-            and not any(c.dep_ in ("prep", "nmod", "obl", "acl", "relcl", "acl:relcl") for c in tok.children):
-        return []  # "Moscou considère les sanctions comme …", "le bâton des sanctions": sanctions named, no act
+    if entry.pos == "NOUN" and entry.relation in ("sanctions", "attacks") \
+            and whom and all(isinstance(w, Thing) and w.start <= tok.idx < w.end for w in whom) and (
+                rule not in ("speaker", "clause-subject") or not any(
+                    c.dep_ in ("prep", "nmod", "obl", "acl", "relcl", "acl:relcl") for c in tok.children)):
+        return []  # "Moscou considère les sanctions comme …", "le bâton des sanctions", "depuis l'invasion russe",
+        # "les sanctions des Etats-Unis": sanctions or an attack named, with no target
     if rule == "listed-subject":  # "Neuf Etats ont voté contre, dont X et Y": the list is who, not whom
         whom = [w for w in whom if w not in who]
     if not who or not whom:
