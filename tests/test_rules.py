@@ -329,6 +329,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), None),
     ("fr", "Les membres du Conseil de sécurité de l'Onu ont adopté lundi à l'unanimité la résolution sur le Yémen.",
      ("unsc", "agreesTo", None), None),
+    # "en particulier", "in particular" name members of a plural target
+    ("fr", "Le ministère français a exprimé sa « solidarité avec les partenaires européens, en particulier le "
+           "Danemark ».", ("france", "supports", "denmark"), None),
     # thanking is approval
     ("en", "Polish Prime Minister Mateusz Morawiecki thanked Berlin for the decision.",
      ("mateusz-morawiecki", "supports", "germany"), None),
@@ -759,6 +762,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # an attack or sanctions named with their author but no target are no claim
     ("fr", "Il s'agit de la première visite de Zelensky à Berlin depuis l'invasion russe.", ("russia", "attacks")),
     ("fr", "Nicolas Maduro résiste, conforté par les sanctions des Etats-Unis.", ("united-states", "sanctions")),
+    # "any form of exchange" is no meeting held
+    ("fr", "La Chine s'oppose fermement à toute forme d'échange officiel entre les Etats-Unis et Taïwan.",
+     ("united-states", "meetsWith")),
     # a place is no left actor ("à la Maison-Blanche")
     ("fr", "Vendredi 8 août, à la Maison-Blanche, après des entretiens séparés du président américain avec Nikol "
            "Pachinian et Ilham Aliev, a été signée la déclaration.", ("white-house", "meetsWith")),

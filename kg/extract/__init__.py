@@ -37,6 +37,7 @@ _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelle
                           "potentiel", "potentielle", "potentiels", "potentielles", "hypothétique", "eventual",
                           "potential"})
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
+_KIND_NOUNS = frozenset({"forme", "type", "sorte", "genre", "form", "kind", "sort"})
 
 
 def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None = None,
@@ -180,9 +181,13 @@ def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
 
 
 def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
-    if entry.pos == "NOUN" and entry.relation in _DONE_EVENTS and any(
-            c.lower_ in _ANY_WORDS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
-        return []  # "la moindre attaque contre son territoire", "toute attaque du Pakistan": no attack made
+    kind = tok.head if tok.dep_ in ("nmod", "pobj") and tok.head.lemma_.lower() in _KIND_NOUNS else tok
+    if kind.head.dep_ == "prep":
+        kind = kind.head.head if kind.head.head.lemma_.lower() in _KIND_NOUNS else kind
+    if entry.pos == "NOUN" and (entry.relation in _DONE_EVENTS or entry.relation == "meetsWith") and any(
+            c.lower_ in _ANY_WORDS for t in {tok, kind} for c in t.children if c.dep_ in ("det", "amod", "advmod")):
+        return []  # "la moindre attaque contre son territoire", "toute attaque du Pakistan", "toute forme d'échange
+        # officiel entre les Etats-Unis et Taïwan": none made
     frame = [tok, tok.head] if tok.head.lemma_.lower() in entry.requires else [tok]  # "la levée éventuelle des …"
     if entry.pos == "NOUN" and (entry.relation in _DONE_EVENTS or entry.relation == "agreesTo") and any(
             c.lower_ in _MAYBE_WORDS for t in frame for c in t.children if c.dep_ == "amod"):
