@@ -41,6 +41,8 @@ _OPEN_QUOTES = set("«“\"‘(")
 
 def _set_sentences(doc: Doc) -> Doc:
     """Rule-based sentence starts; every other token is marked as not a start."""
+    if not len(doc):
+        return doc  # an empty text: no sentence
     starts = {0}
     quote_depth = 0
     for i, tok in enumerate(doc[:-1]):

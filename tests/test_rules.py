@@ -1000,3 +1000,9 @@ def test_quotes_spanning_sentences_keep_their_speaker():
 
 def test_an_unresolvable_pronoun_is_left_out():
     assert _claims("fr", "Il a rejeté la proposition.") == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_an_empty_text_parses_to_no_claim(lang, text):
+    assert _claims(lang, text) == []
