@@ -329,6 +329,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), None),
     ("fr", "Les membres du Conseil de sécurité de l'Onu ont adopté lundi à l'unanimité la résolution sur le Yémen.",
      ("unsc", "agreesTo", None), None),
+    # an action announced (or one is ready for) if someone does not comply threatens them
+    ("fr", "Federica Mogherini s'est déclarée prête à quitter immédiatement les négociations si le ministre iranien "
+           "des Affaires étrangères ne changeait pas de ton.", ("federica-mogherini", "threatens", "iran"), None),
+    ("en", "The United States said it would impose sanctions on Iraq if Baghdad did not comply.",
+     ("united-states", "threatens", "iraq"), None),
     # "en particulier", "in particular" name members of a plural target
     ("fr", "Le ministère français a exprimé sa « solidarité avec les partenaires européens, en particulier le "
            "Danemark ».", ("france", "supports", "denmark"), None),

@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from kg.extract.attribution import attribute
 from kg.extract.context import Context
 from kg.extract.mentions import find_actors
-from kg.extract.predicates import (OBJ, agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
-                                   targets)
+from kg.extract.predicates import (OBJ, _subject, agents, describes_thing, modality, mutual, negated, reciprocal,
+                                   requires_ok, targets)
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
@@ -37,6 +37,8 @@ _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelle
                           "potentiel", "potentielle", "potentiels", "potentielles", "hypothétique", "eventual",
                           "potential"})
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
+_IF_WORDS = frozenset({"si", "s'", "s’", "if"})
+_READY_WORDS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "ready", "prepared", "willing"})
 _KIND_NOUNS = frozenset({"forme", "type", "sorte", "genre", "form", "kind", "sort"})
 
 
@@ -105,24 +107,38 @@ def _conditional_threats(ctx: Context, date) -> list[Claim]:
     unless …", "… se retirera à moins que …". The target is the first actor the action names (else
     the action itself); the agent, the action's subject or the speaker."""
     doc, out = ctx.doc, []
-    for k in ctx.phrase_starts(ctx.lex.ultimatum_cues):
+    cues = set(ctx.phrase_starts(ctx.lex.ultimatum_cues))
+    ifs = {k for k in token_indices(doc, _IF_WORDS) if doc[k].dep_ == "mark" and doc[k].head.pos_ in ("VERB", "AUX")
+           and negated(ctx, doc[k].head)}  # "si le ministre ne changeait pas de ton", "if Iraq does not comply"
+    for k in sorted(cues | ifs):
         clause = doc[k].head if doc[k].dep_ in ("mark", "advmod", "case", "fixed", "cc") else doc[k]
         while clause.dep_ == "fixed":
             clause = clause.head
         action = clause.head if clause.dep_ in ("advcl", "xcomp", "ccomp") and clause.i != doc[k].i else clause
-        if action.pos_ != "VERB" or action.lemma_.lower() in _COPULAS or not (_announced(action) or any(
+        condition = None
+        if k in ifs:  # the action the condition hangs on, whatever the parse made of the clause
+            action = next((a for a in list(clause.ancestors)[:4] if a.pos_ == "VERB" and (
+                _announced(a) or (a.dep_ == "xcomp" and a.head.lemma_.lower() in _READY_WORDS))), None)
+            if action is None:
+                continue
+            condition = next((ctx.resolve(c) for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+                              and c.pos_ != "PRON"), None)  # who must comply: "si le ministre iranien ne …"
+        ready = action.dep_ == "xcomp" and action.head.lemma_.lower() in _READY_WORDS  # "prête à quitter …"
+        if action.pos_ != "VERB" or action.lemma_.lower() in _COPULAS or not (ready or _announced(action) or any(
                 c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in action.children)):
             continue
         subj = next((c for c in action.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        if subj is None and ready:
+            subj = _subject(action)  # "Mogherini s'est déclarée prête à quitter …": the one who is ready
         agent = (ctx.resolve(subj) if subj is not None else None) or ctx.speaker_of.get(action.i)
         if agent is None:
             continue
         skip = {t.i for t in clause.subtree} if clause.i != action.i else set()
         skip |= {t.i for t in subj.subtree} if subj is not None else set()
         near = [t for c in action.children for t in [c, *c.children]]  # its objects and their complements
-        aimed = next((a for t in sorted(near, key=lambda t: t.i) if t.i not in skip and t.i > action.i
-                      and t.pos_ in ("PROPN", "NOUN") for a in [ctx.resolve(t)] if a is not None and a.key != agent.key),
-                     None)
+        aimed = condition if condition is not None and condition.key != agent.key else next(
+            (a for t in sorted(near, key=lambda t: t.i) if t.i not in skip and t.i > action.i
+             and t.pos_ in ("PROPN", "NOUN") for a in [ctx.resolve(t)] if a is not None and a.key != agent.key), None)
         if aimed is None:
             obj = next((c for c in action.children if c.dep_ in OBJ), None)
             aimed = make_thing(ctx, obj if obj is not None else action)
