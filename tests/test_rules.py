@@ -329,6 +329,11 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), None),
     ("fr", "Les membres du Conseil de sécurité de l'Onu ont adopté lundi à l'unanimité la résolution sur le Yémen.",
      ("unsc", "agreesTo", None), None),
+    # arriving somewhere on a visit or for talks is meeting it; "est arrivé" is no passive
+    ("fr", "Le secrétaire d'État américain Antony Blinken est arrivé mardi à Kiev pour des entretiens avec "
+           "Volodymyr Zelensky.", ("antony-blinken", "meetsWith", "volodymyr-zelenskyy"), None),
+    ("en", "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.",
+     ("saddam-hussein", "meetsWith", "jordan"), None),
     # an action announced (or one is ready for) if someone does not comply threatens them
     ("fr", "Federica Mogherini s'est déclarée prête à quitter immédiatement les négociations si le ministre iranien "
            "des Affaires étrangères ne changeait pas de ton.", ("federica-mogherini", "threatens", "iran"), None),

@@ -103,8 +103,15 @@ def _controlled(tok: Token) -> bool:
 def _is_passive(tok: Token) -> bool:
     """A passive verb; a pronominal verb the parser labelled passive is not one ("X et Y se sont
     rencontrés" with "X" as nsubj:pass)."""
+    if tok.lemma_.lower() in _ETRE_VERBS and not any(c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children):
+        return False  # "est arrivé à Amman": "être" is the tense of a verb of motion, not a passive
     return any(c.dep_ in PASSIVE_MARK for c in tok.children) and not (
         _is_reflexive(tok) and not any(c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children))
+
+
+_ETRE_VERBS = frozenset({"arriver", "venir", "revenir", "partir", "repartir", "aller", "entrer", "rentrer",
+                         "retourner", "rester", "devenir", "parvenir", "intervenir", "passer", "sortir", "descendre",
+                         "monter", "tomber"})
 
 
 def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
