@@ -23,6 +23,8 @@ leading article are ignored), except acronyms, which keep their case:
 """
 from __future__ import annotations
 
+import functools
+
 import json
 import re
 import unicodedata
@@ -316,6 +318,29 @@ class Gazetteer:
         if not candidates:
             return None
         return min(candidates, key=lambda item: item[:2])[2]
+
+    @functools.cached_property
+    def _person_prefixes(self) -> dict[str, Entry | None]:
+        """fold(first two words) -> the one person whose longer label starts with them (None when
+        several do): "Abiy Ahmed" for "Abiy Ahmed Ali"."""
+        out: dict[str, Entry | None] = {}
+        for entry in self._entries.values():
+            if entry.cls != "Person":
+                continue
+            for label in set(entry.labels.values()):
+                words = label.split()
+                if len(words) >= 3 and all(w[:1].isupper() and len(w) >= 3 for w in words[:2]):
+                    key = fold(" ".join(words[:2]))
+                    out[key] = entry if out.get(key, entry) is entry else None
+        return out
+
+    def person_by_prefix(self, name: str) -> Entry | None:
+        """The one person whose full label begins with this two-word name ("Abiy Ahmed"), or None.
+
+        >>> Gazetteer.load().person_by_prefix("Abiy Ahmed").id
+        'abiy-ahmed-ali'
+        """
+        return self._person_prefixes.get(fold(name)) if len(name.split()) == 2 else None
 
     def demonym(self, word: str, lang: str | None = None) -> Entry | None:
         """The entry a demonym or adjective refers to, or None.

@@ -329,6 +329,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), None),
     ("fr", "Les membres du Conseil de sécurité de l'Onu ont adopté lundi à l'unanimité la résolution sur le Yémen.",
      ("unsc", "agreesTo", None), None),
+    # a two-word name that begins one gazetteer person's full name is that person
+    ("fr", "Le chef du gouvernement Abiy Ahmed a rejeté la proposition.",
+     ("abiy-ahmed-ali", "headOfGovernmentOf", "ethiopia"), None),
     # arriving somewhere on a visit or for talks is meeting it; "est arrivé" is no passive
     ("fr", "Le secrétaire d'État américain Antony Blinken est arrivé mardi à Kiev pour des entretiens avec "
            "Volodymyr Zelensky.", ("antony-blinken", "meetsWith", "volodymyr-zelenskyy"), None),

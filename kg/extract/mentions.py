@@ -221,6 +221,9 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
         if entry is not None and entry.cls == "Person":
             known = Actor(entry.id, "Person", entry.labels.get(lang) or entry.labels.get("en") or name,
                           lang, entry.qid, True)
+        elif known is None and (entry := gazetteer.person_by_prefix(name)) is not None:
+            known = Actor(entry.id, "Person", name, lang, entry.qid, True)  # "Abiy Ahmed" (Abiy Ahmed Ali): the
+            # gazetteer's person, labelled as the article names him too
         key = person_key(name)
         if known is None and scope and " " not in name.strip():
             key = f"{slug(scope)}--{key}"  # one name only: this article's person, not a namesake elsewhere
