@@ -1019,3 +1019,11 @@ def test_an_unresolvable_pronoun_is_left_out():
 @pytest.mark.parametrize("text", ["", "   ", "\n\n"])
 def test_an_empty_text_parses_to_no_claim(lang, text):
     assert _claims(lang, text) == []
+
+
+def test_a_role_is_claimed_once_per_document_at_its_first_titled_mention():
+    claims = _claims("fr", "Le président nigérien Mohamed Bazoum a été renversé. La Cédéao réclame la libération du "
+                           "président Bazoum.")
+    roles = [c for c in claims if c.relation == "headOfStateOf"]
+    assert [(c.subject.key, c.object.key) for c in roles] == [("mohamed-bazoum", "niger")]
+    assert roles[0].evidence.startswith("Le président nigérien")

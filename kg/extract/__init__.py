@@ -59,7 +59,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     ctx = Context(doc, lex, actors, find_roles(doc, lex, actors), lang, text=text)
     attribute(ctx)
     claims: list[Claim] = []
-    claims.extend(_role_claims(ctx))
+    claims.extend(_first_mentions(_role_claims(ctx)))
     claims.extend(_counterpart_claims(ctx, claims))
     claims.extend(_conditional_threats(ctx, date))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
@@ -363,6 +363,19 @@ def _role_claims(ctx: Context) -> list[Claim]:
                          sent_start=begin, sent_end=end, evidence=evidence,
                          trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
                          entry=role.title.id, confidence=confidence, trigger_start=ctx.doc[role.start].idx))
+    return out
+
+
+def _first_mentions(roles: list[Claim]) -> list[Claim]:
+    """One role claim per person, office and body in a document: the first titled mention
+    ("le président Bazoum" again later says nothing new)."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for claim in sorted(roles, key=lambda c: c.trigger_start):
+        key = (claim.subject.key, claim.relation, claim.object.key)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
     return out
 
 
