@@ -130,6 +130,15 @@ def _import_model(lang: str, model: str | None):
 
 
 @functools.lru_cache(maxsize=4)
+def _split_quotes_after_elision(nlp: Language) -> None:
+    """Split an opening quote glued to an elided article: "d'«attaque" -> "d'" "«" "attaque" (the
+    model's tokenizer keeps it one token, which hides the noun from the parser)."""
+    current = nlp.tokenizer.infix_finditer
+    ours = [r"(?<=\b[dlnjmtscDLNJMTSC]['’])(?=[«“\"])", r"(?<=[«“])(?=\w)"]
+    pattern = "|".join(([current.__self__.pattern] if current is not None else []) + ours)
+    nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
+
+
 def load_pipeline(lang: str, model: str | None = None) -> Language:
     """Load (once) the pipeline for ``lang`` with the project's components.
 
@@ -143,6 +152,7 @@ def load_pipeline(lang: str, model: str | None = None) -> Language:
     """
     module = _import_model(lang, model)
     nlp = module.load()
+    _split_quotes_after_elision(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("kg_sentences", before=before) if before else nlp.add_pipe("kg_sentences", first=True)
     if "senter" in nlp.pipe_names:

@@ -1027,3 +1027,8 @@ def test_a_role_is_claimed_once_per_document_at_its_first_titled_mention():
     roles = [c for c in claims if c.relation == "headOfStateOf"]
     assert [(c.subject.key, c.object.key) for c in roles] == [("mohamed-bazoum", "niger")]
     assert roles[0].evidence.startswith("Le président nigérien")
+
+
+def test_an_opening_quote_glued_to_an_elided_article_is_its_own_token():
+    words = [t.text for t in load_pipeline("fr")("ce qu'il qualifie d'«attaque contre la France» et l'«opération»")]
+    assert words[4:7] == ["d'", "«", "attaque"] and words[12:15] == ["l'", "«", "opération"]
