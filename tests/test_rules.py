@@ -778,6 +778,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # "any form of exchange" is no meeting held
     ("fr", "La Chine s'oppose fermement à toute forme d'échange officiel entre les Etats-Unis et Taïwan.",
      ("united-states", "meetsWith")),
+    # sanctions viewed or considered are none imposed
+    ("fr", "Moscou considère les sanctions comme « une tentative primitive de se venger ».", ("russia", "sanctions")),
+    ("en", "The EU is considering new sanctions against Russia.", ("eu", "sanctions")),
     # a place is no left actor ("à la Maison-Blanche")
     ("fr", "Vendredi 8 août, à la Maison-Blanche, après des entretiens séparés du président américain avec Nikol "
            "Pachinian et Ilham Aliev, a été signée la déclaration.", ("white-house", "meetsWith")),

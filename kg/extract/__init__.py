@@ -39,6 +39,9 @@ _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelle
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 _IF_WORDS = frozenset({"si", "s'", "s’", "if"})
 _READY_WORDS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "ready", "prepared", "willing"})
+_VIEW_VERBS = frozenset({"considérer", "qualifier", "juger", "estimer", "envisager", "examiner", "étudier",
+                         "consider", "call", "describe", "regard", "view", "deem", "label", "brand", "weigh",
+                         "discuss", "study", "examine"})
 _KIND_NOUNS = frozenset({"forme", "type", "sorte", "genre", "form", "kind", "sort"})
 
 
@@ -208,6 +211,9 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.pos == "NOUN" and (entry.relation in _DONE_EVENTS or entry.relation == "agreesTo") and any(
             c.lower_ in _MAYBE_WORDS for t in frame for c in t.children if c.dep_ == "amod"):
         return []  # "la levée éventuelle de ces sanctions", "a possible attack": nothing done
+    if entry.pos == "NOUN" and entry.relation in _DONE_EVENTS and tok.dep_ in OBJ | {"obj"} and \
+            tok.head.lemma_.lower() in _VIEW_VERBS:
+        return []  # "Moscou considère les sanctions comme …", "the EU is considering new sanctions": none done
     if entry.relation == "attacks" and entry.pos == "VERB" and _about_sanctions(ctx, tok):
         return []  # "des sanctions visant des centaines d'individus": what sanctions target is not attacked
     who, rule, confidence = agents(ctx, tok, entry)
