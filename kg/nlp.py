@@ -129,7 +129,6 @@ def _import_model(lang: str, model: str | None):
         f"install it with: pip install '{extra}'")
 
 
-@functools.lru_cache(maxsize=4)
 def _split_quotes_after_elision(nlp: Language) -> None:
     """Split an opening quote glued to an elided article: "d'«attaque" -> "d'" "«" "attaque" (the
     model's tokenizer keeps it one token, which hides the noun from the parser)."""
@@ -139,6 +138,7 @@ def _split_quotes_after_elision(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
 
 
+@functools.lru_cache(maxsize=4)
 def load_pipeline(lang: str, model: str | None = None) -> Language:
     """Load (once) the pipeline for ``lang`` with the project's components.
 
