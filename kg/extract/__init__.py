@@ -107,8 +107,10 @@ def _candidates(doc: Doc, lex) -> list[int]:
 def _conditional_threats(ctx: Context, date) -> list[Claim]:
     """An action announced on a condition against someone is a threat: "Nigeria announced that it
     will withdraw its force from Chad unless …", "the party said it will boycott Algeria's elections
-    unless …", "… se retirera à moins que …". The target is the first actor the action names (else
-    the action itself); the agent, the action's subject or the speaker."""
+    unless …", "… se retirera à moins que …", "prête à quitter les négociations si le ministre ne
+    changeait pas de ton". The target is who must comply (the subject of a negated "if" clause), else
+    the first actor the action names, else the action itself; the agent, the action's subject (or
+    the one who is ready) or the speaker."""
     doc, out = ctx.doc, []
     cues = set(ctx.phrase_starts(ctx.lex.ultimatum_cues))
     ifs = {k for k in token_indices(doc, _IF_WORDS) if doc[k].dep_ == "mark" and doc[k].head.pos_ in ("VERB", "AUX")
