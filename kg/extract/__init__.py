@@ -53,7 +53,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     >>> from kg.nlp import load_pipeline
     >>> claims, _ = extract(load_pipeline("fr")("Moscou a rejeté la proposition américaine."), "fr")
     >>> [(c.subject.label, c.relation, c.object.label) for c in claims]
-    [('Russie', 'rejects', 'la proposition américaine')]
+    [('Russie', 'rejects', 'la proposition américaine'), ('États-Unis', 'proposes', 'la proposition américaine')]
     """
     from kg.gazetteer import Gazetteer
 
