@@ -16,7 +16,7 @@ from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
 from kg.extract.attribution import attribute
-from kg.extract.context import Context
+from kg.extract.context import POSSESSIVES, Context
 from kg.extract.mentions import find_actors
 from kg.extract.predicates import (OBJ, _subject, agents, describes_thing, modality, mutual, negated, reciprocal,
                                    requires_ok, targets)
@@ -36,7 +36,6 @@ _ANY_WORDS = frozenset({"tout", "toute", "tous", "toutes", "moindre", "aucun", "
 _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelles", "possible", "possibles",
                           "potentiel", "potentielle", "potentiels", "potentielles", "hypothétique", "eventual",
                           "potential"})
-_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 _IF_WORDS = frozenset({"si", "s'", "s’", "if"})
 _READY_WORDS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "ready", "prepared", "willing"})
 _VIEW_VERBS = frozenset({"considérer", "qualifier", "juger", "estimer", "envisager", "examiner", "étudier",
@@ -85,9 +84,9 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                     for child in tok.children:
                         if child.dep_ == "xcomp" or (entry.target == "action" and child.dep_ in (
                                 "ccomp", "advcl", "acl")):
-                            consumed.update(t.i for t in child.subtree if not any(  # not an apposition's
-                                a.dep_ == "appos" and a.i > child.i for a in t.ancestors if a.i != child.i)
-                                                or t.i == child.i)  # own act: "…, a decision hailed by Kiev"
+                            apart = {t.i for a in child.subtree if a.dep_ == "appos" and a.i > child.i
+                                     for t in a.subtree}  # an apposition's own act: "…, a decision hailed by Kiev"
+                            consumed.update(t.i for t in child.subtree if t.i not in apart)
                 claims.extend(found)
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
 
@@ -175,6 +174,13 @@ def _participle_entries(tok, lex):
     return lex.lookup(re.sub(r"é(e?s?)$", "", tok.lower_) + "er", "VERB")
 
 
+def _kind_of(tok):
+    """The "form" or "kind" noun a noun is the complement of ("toute forme d'échange", "any kind
+    of attack"), else the noun itself."""
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    return head if tok.dep_ in ("nmod", "pobj") and head.lemma_.lower() in _KIND_NOUNS else tok
+
+
 def _adjective_entries(tok, lex):
     """Adjective entries for a French past participle the model read as a passive verb ("la
     décision est injustifiée/VERB"): the masculine singular form looked up as an adjective."""
@@ -202,11 +208,9 @@ def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
 
 
 def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
-    kind = tok.head if tok.dep_ in ("nmod", "pobj") and tok.head.lemma_.lower() in _KIND_NOUNS else tok
-    if kind.head.dep_ == "prep":
-        kind = kind.head.head if kind.head.head.lemma_.lower() in _KIND_NOUNS else kind
     if entry.pos == "NOUN" and (entry.relation in _DONE_EVENTS or entry.relation == "meetsWith") and any(
-            c.lower_ in _ANY_WORDS for t in {tok, kind} for c in t.children if c.dep_ in ("det", "amod", "advmod")):
+            c.lower_ in _ANY_WORDS for t in {tok, _kind_of(tok)} for c in t.children
+            if c.dep_ in ("det", "amod", "advmod")):
         return []  # "la moindre attaque contre son territoire", "toute attaque du Pakistan", "toute forme d'échange
         # officiel entre les Etats-Unis et Taïwan": none made
     frame = [tok, tok.head] if tok.head.lemma_.lower() in entry.requires else [tok]  # "la levée éventuelle des …"
@@ -347,10 +351,10 @@ def _role_claims(ctx: Context) -> list[Claim]:
             confidence, rule = 0.75, "title-person-country"
         if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf") and \
                 ctx.doc[role.start:role.end].root.dep_ not in ("obj", "dobj", "iobj") and not _unknown_body(
-                    ctx, role.end):  # not "le président du Parlement": a body we do not know; not "(les États-Unis …)
-            # pour soutenir le président par intérim Juan Guaido": another state's, whom the sentence's acts on
+                    ctx, role.end):  # not "le président du Parlement": a body we do not know; not "(les
+            # États-Unis …) pour soutenir le président par intérim Juan Guaido": another state's, acted on
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-context-state"
-        if of is None and role.start > 0 and ctx.doc[role.start - 1].lower_ in _POSSESSIVES:
+        if of is None and role.start > 0 and ctx.doc[role.start - 1].lower_ in POSSESSIVES:
             # "Londres a envoyé son ministre d'État Andrew Murrison": the state the sentence is about
             of, confidence, rule = context_state(ctx.doc, role.start, ctx.actors), 0.6, "title-possessive-state"
         if of is not None and of.cls == "GovernmentBody" and of.gazetteer and role.title.role in _STATE_ROLES \

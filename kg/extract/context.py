@@ -115,7 +115,8 @@ class Context:
                     if actor is not None and actor.cls != "Person":
                         return actor
         if tok.pos_ in ("NOUN", "PROPN") and self._collective(tok):
-            related = tok.lemma_.lower() in _RELATIONAL and not any(c.lower_ in _POSSESSIVE for c in tok.children)
+            related = tok.lemma_.lower() in _RELATIONAL and not any(
+                c.lower_ in POSSESSIVES for c in tok.children)
             for child in tok.children:
                 if child.i in self.actors.demonyms:
                     return self.actors.demonyms[child.i]
@@ -469,7 +470,7 @@ class Context:
 
 
 _RELATIONAL = frozenset({"allié", "alliés", "partenaire", "partenaires", "ally", "allies", "partner", "partners"})
-_POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "their", "his", "her"})
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 
 
 def _case(tok: Token) -> str | None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.calendar import DAYS
 from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _case, _conjuncts
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Thing
@@ -103,7 +104,8 @@ def _controlled(tok: Token) -> bool:
 def _is_passive(tok: Token) -> bool:
     """A passive verb; a pronominal verb the parser labelled passive is not one ("X et Y se sont
     rencontrés" with "X" as nsubj:pass)."""
-    if tok.lemma_.lower() in _ETRE_VERBS and not any(c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children):
+    if tok.lemma_.lower() in _ETRE_VERBS and not any(
+            c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children):
         return False  # "est arrivé à Amman": "être" is the tense of a verb of motion, not a passive
     return any(c.dep_ in PASSIVE_MARK for c in tok.children) and not (
         _is_reflexive(tok) and not any(c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children))
@@ -167,9 +169,7 @@ def _argument_of_verb(tok: Token) -> bool:
     return False
 
 
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche aujourd'hui hier demain".split())
+_TIME_WORDS = frozenset([*DAYS["en"], *DAYS["fr"], *"today yesterday tomorrow tonight aujourd'hui hier demain".split()])
 _AGAINST = frozenset({"rejects", "opposes", "accuses", "warns"})
 _PERIOD_NOUNS = frozenset("semaine mois année an jour heure week month year day hour weekend week-end".split())
 _PERIOD_MODIFIERS = frozenset("ce cet cette ces dernier prochain last past next coming this these".split())
@@ -669,9 +669,9 @@ def _protest_target(ctx: Context, tok: Token) -> list[Token]:
             continue  # "to protest against Sweden's decision": a protest of its own
         place = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
         if place is not None and _case(place) in _PLACE_PREPS:
+            # the state named inside the place: "at this jail in northern Israel", "dans la capitale Belgrade"
             inner = [place, *(g for c in place.children for g in ([c] if c.dep_ != "prep" else c.children)
-                              if _case(g) in _PLACE_PREPS or (g.dep_ in ("appos", "nmod") and _case(g) is None))]  # "at this jail in northern
-            # Israel", "dans la capitale, Belgrade"
+                              if _case(g) in _PLACE_PREPS or (g.dep_ in ("appos", "nmod") and _case(g) is None))]
             state = next((t for t in inner if (a := ctx.actors.actor_at(t)) is not None and a.cls == "State"), None)
             if state is not None:
                 where.append(state)  # "in Serbia", "à Belgrade"
@@ -749,7 +749,7 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
         return False  # "s'est rendu à Pyongyang pour rencontrer Kim": an intended event, not a plan's content
     if tok.dep_ == "advcl" and lex is not None and any(e.relation == "opposes" for e in lex.lookup(
             tok.lemma_, tok.pos_, tok.text)):
-        return False  # "shunned work to protest at …", "ont bloqué les routes pour protester contre …": the act protests
+        return False  # "shunned work to protest at …", "bloqué les routes pour protester contre …": the act protests
     if tok.dep_ == "advcl" and lex is not None and all(lex.object_kind(o.lemma_.lower()) == "Attack" or any(
             e.relation == "opposes" for e in lex.lookup(o.lemma_, "NOUN", o.text)) for o in objects):
         return False  # "began a hunger strike to protest against Sweden's decision": the aim of a protest
