@@ -20,6 +20,7 @@ import numpy
 import spacy
 from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotInstalled
@@ -91,20 +92,29 @@ def indices_where(doc: Doc, test, attrs=(LEMMA, LOWER)) -> list[int]:
     on the doc's arrays of hashes: each distinct word is tested once (most tokens never are)."""
     if not len(doc):
         return []
-    hashes = doc.to_array(list(attrs))
     strings = doc.vocab.strings
-    known = [h for h in numpy.unique(hashes) if test(strings[int(h)])]
-    hits = numpy.isin(hashes, known)
-    return numpy.flatnonzero(hits.any(axis=1) if hits.ndim == 2 else hits).tolist()
+    if len(attrs) == 1:
+        rows = doc.to_array(attrs[0]).tolist()
+        known = {h for h in set(rows) if test(strings[h])}
+        return [i for i, h in enumerate(rows) if h in known]
+    rows = doc.to_array(list(attrs)).tolist()
+    known = {h for h in set().union(*rows) if test(strings[h])}
+    return [i for i, row in enumerate(rows) if not known.isdisjoint(row)]
 
 
 def token_indices(doc: Doc, words) -> list[int]:
     """Indices of the tokens whose lower-case form is one of ``words``, found on the doc's
-    array of lower-case hashes (a Python loop over every token costs more than the lookup)."""
+    array of lower-case hashes (a Python loop over the tokens' objects costs far more)."""
     if not words or not len(doc):
         return []
-    hashes = numpy.fromiter((doc.vocab.strings.add(w) for w in words), dtype="uint64")
-    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+    hashes = _hashes(words if isinstance(words, frozenset) else frozenset(words))
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in hashes]
+
+
+@functools.lru_cache(maxsize=256)
+def _hashes(words: frozenset) -> frozenset:
+    """The string-store hashes of ``words`` (the lexicon's word sets come back each document)."""
+    return frozenset(hash_string(w) for w in words)
 
 
 @Language.component("kg_sentences")

@@ -7,6 +7,7 @@ names, and surnames of people named in full elsewhere in the document
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -149,19 +150,26 @@ def _person_name(span: Span) -> str:
     return re.sub(r"\s+-\s+", "-", text).strip()
 
 
+@functools.lru_cache(maxsize=None)
+def _title_words(lang: str) -> frozenset[str]:
+    """Every word of a title of the lexicon ("ministre", "affaires", "étrangères" …)."""
+    from kg.lexicon import load_lexicon
+
+    return frozenset(w for t in load_lexicon(lang).titles for seq in t.words for w in seq)
+
+
 def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> DocActors:
     """Index every actor mention of ``doc`` (gazetteer entities, people, surnames).
 
     ``scope`` (the article id) keeps a person known only by one name ("Duterte") to
     its article: such names never merge across articles.
     """
-    from kg.lexicon import load_lexicon
-
-    title_words = {w for t in load_lexicon(lang).titles for seq in t.words for w in seq}
+    title_words = _title_words(lang)
     found = DocActors(doc, lang)
     people: dict[str, Actor] = {}  # folded surname / full name -> person
     pending: list[Span] = []
-    for ent in doc.ents:
+    ents = doc.ents  # Doc.ents builds its spans on every call
+    for ent in ents:
         label = ent.label_
         if label in ACTOR_CLASSES and ent.ent_id_:
             entry = gazetteer.get(ent.ent_id_)
@@ -231,7 +239,7 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
         _remember(people, name, actor)
         found.add(span, actor)
     # a name spelled out before a known acronym: "la Communauté des Etats d'Afrique de l'Ouest (Cédéao)"
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in _ORG_LABELS and ent.end + 2 < len(doc) and doc[ent.end].text == "(":
             acronym = found.by_token.get(ent.end + 1)
             span = found.span_of(doc[ent.end + 1])
@@ -241,7 +249,7 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
                 found.add(_strip_det(ent), acronym)
     # surnames of known people wherever they appear, whatever their tag
     surnames = {k: a for k, a in people.items() if " " not in k}
-    for tok in doc:
+    for tok in doc if surnames else ():
         if tok.i in found.by_token or not tok.text[:1].isupper():
             continue
         actor = surnames.get(fold(tok.text))

@@ -125,9 +125,11 @@ def make_thing(ctx: Context, head: Token, *, kind: str | None = None, stop: int 
                 for c in tok.children):
             destination = actor
             break
-    low = (text if kind in ("Topic", "Force") else ctx.doc[head.i].sent.text).lower()
+    sent = head.sent
+    sent_text = ctx.text[sent.start_char:sent.end_char]  # Span.text rebuilds it token by token
+    low = (text if kind in ("Topic", "Force") else sent_text).lower()
     purpose = next((p for p in _PURPOSES if p in low), None)
-    cond = _CONDITION.search(ctx.doc[head.i].sent.text)
+    cond = _CONDITION.search(sent_text)
     condition = _label(cond.group(1)) if cond and kind not in ("Topic",) else None
     refers_to = None
     if head.lower_ in ctx.lex.demonstratives or any(c.lower_ in _BACK_REFERENCE for c in head.children):
