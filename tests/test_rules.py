@@ -345,6 +345,19 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # "en particulier", "in particular" name members of a plural target
     ("fr", "Le ministère français a exprimé sa « solidarité avec les partenaires européens, en particulier le "
            "Danemark ».", ("france", "supports", "denmark"), None),
+    # an organisation's name whose first word the tagger read as a noun ("Forces"), capitalised mid-sentence;
+    # two capitalised words are as often an office ("conseiller à la Sécurité nationale") and are not one
+    ("fr", "L'armée soudanaise et les Forces de soutien rapide (FSR) ont signé un cessez-le-feu de sept jours.",
+     ("org-forces-de-soutien-rapide", "agreesTo", None), None),
+    ("fr", "Un accord a été signé entre le gouvernement du Mali et le Mouvement national de libération de l'Azawad.",
+     ("org-mouvement-national-de-liberation-de-l-azawad", "agreesTo", None), None),
+    ("fr", "Son conseiller à la Sécurité nationale Michael Flynn a rejeté la proposition.",
+     ("michael-flynn", "rejects", None), ("org-securite-nationale", "rejects", None)),
+    # a title the NER tagged as a person is no person: "le président de la République … a reçu"
+    ("fr", "Le président ivoirien est arrivé lundi à Alger. Le président de la République de Côte d'Ivoire, "
+           "Alassane Dramane Ouattara, a reçu mardi à Alger le président de l'Assemblée populaire nationale.",
+     ("alassane-dramane-ouattara", "meetsWith", "org-assemblee-populaire-nationale"),
+     ("president-de-la-republique", "meetsWith", "org-assemblee-populaire-nationale")),
     # thanking is approval
     ("en", "Polish Prime Minister Mateusz Morawiecki thanked Berlin for the decision.",
      ("mateusz-morawiecki", "supports", "germany"), None),

@@ -144,6 +144,14 @@ def _strip_det(span: Span) -> Span:
     return span
 
 
+def _capitalised_name(span: Span) -> bool:
+    """An organisation's name whose first word the tagger took for a common noun: capitalised
+    inside a sentence, of three words or more ("les Forces de soutien rapide"; two words are
+    as often an office's name: "conseiller à la Sécurité nationale")."""
+    first = span[0]
+    return len(span) > 2 and first.pos_ == "NOUN" and first.text[:1].isupper() and not first.is_sent_start
+
+
 def _person_name(span: Span) -> str:
     text = " ".join(t.text for t in span if t.pos_ != "PUNCT" or t.text == "-")
     text = re.sub(r"\b([A-Za-z]['’])\s+(?=[A-Z])", r"\1", text)  # "N' Guesso" -> "N'Guesso"
@@ -199,6 +207,11 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
                 found.demonyms[tok.i] = actor
         elif label in _PERSON_LABELS:
             span = _strip_det(ent)
+            if span[0].text[:1].islower():  # "président de la République" tagged as a person: a title,
+                while len(span) > 1 and span[0].text[:1].islower():  # with a name after it or none
+                    span = _strip_det(span[1:])
+                if span[0].text[:1].islower() or not any(t.pos_ == "PROPN" for t in span):
+                    continue
             end = span.end
             while end + 1 < len(doc) and re.fullmatch(r"[A-Z]['’]", doc[end].text) and doc[end + 1].text[:1].isupper():
                 end += 2  # a surname the NER cut at its elided initial: "Denis Sassou N'Guesso"
@@ -209,7 +222,7 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
             if entry is not None:
                 found.add(span, Actor(entry.id, entry.cls, entry.labels.get(lang) or span.text, lang,
                                       entry.qid, True))
-            elif span[0].pos_ == "PROPN" and len(span.text) > 2:
+            elif len(span.text) > 2 and (span[0].pos_ == "PROPN" or _capitalised_name(span)):
                 found.add(span, Actor(f"org-{slug(span.text)}", "Organization", span.text, lang))
         elif label in _PLACE_LABELS or label == "LOC":
             for tok in ent:
