@@ -353,6 +353,12 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("org-mouvement-national-de-liberation-de-l-azawad", "agreesTo", None), None),
     ("fr", "Son conseiller à la Sécurité nationale Michael Flynn a rejeté la proposition.",
      ("michael-flynn", "rejects", None), ("org-securite-nationale", "rejects", None)),
+    # calling someone with nothing one calls them to is a telephone call; "appeler X à …" is a demand,
+    # also when the infinitive hangs on the object
+    ("fr", "Samedi, Emmanuel Macron a appelé le président russe Vladimir Poutine.",
+     ("emmanuel-macron", "meetsWith", "vladimir-putin"), ("emmanuel-macron", "requests", "vladimir-putin")),
+    ("fr", "Le porte-parole Zhao Lijian a appelé la Maison Blanche à examiner la gravité du problème.",
+     ("zhao-lijian", "requests", "white-house"), ("zhao-lijian", "meetsWith", "white-house")),
     # a title the NER tagged as a person is no person: "le président de la République … a reçu"
     ("fr", "Le président ivoirien est arrivé lundi à Alger. Le président de la République de Côte d'Ivoire, "
            "Alassane Dramane Ouattara, a reçu mardi à Alger le président de l'Assemblée populaire nationale.",

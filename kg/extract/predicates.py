@@ -797,6 +797,8 @@ def requires_ok(tok: Token, entry: Entry) -> bool:
     if verb is not None:
         near.add(verb.lemma_.lower())  # "a promis vendredi une riposte"
     near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+    near |= {m.lower_ for c in tok.children if c.dep_ in ("obj", "dobj") for g in c.children  # the marker of
+             if g.dep_ in ("acl", "xcomp") for m in g.children if m.dep_ == "mark"}  # "a appelé X à examiner"
     near |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "cop"}  # "est … aux côtés de"
     return bool(near & set(entry.requires))
 
