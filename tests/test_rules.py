@@ -359,6 +359,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), ("emmanuel-macron", "requests", "vladimir-putin")),
     ("fr", "Le porte-parole Zhao Lijian a appelé la Maison Blanche à examiner la gravité du problème.",
      ("zhao-lijian", "requests", "white-house"), ("zhao-lijian", "meetsWith", "white-house")),
+    # "ce dernier" is the last actor named before it in its sentence; "par laquelle" is no passive agent
+    ("fr", "Christophe Lutundula a rejeté la note verbale du gouvernement de la République du Rwanda par laquelle ce "
+           "dernier accuse les Forces armées de la République démocratique du Congo d’avoir lancé des roquettes.",
+     ("rwanda", "accuses", "dr-congo"), ("rwanda", "accuses", None)),
+    # across a sentence end "ce dernier" is as often a thing: no actor
+    ("fr", "Le texte a été proposé par le Royaume-Uni. Ce dernier a été rejeté par la Russie.",
+     ("united-kingdom", "proposes", None), ("russia", "rejects", "united-kingdom")),
     # a title the NER tagged as a person is no person: "le président de la République … a reçu"
     ("fr", "Le président ivoirien est arrivé lundi à Alger. Le président de la République de Côte d'Ivoire, "
            "Alassane Dramane Ouattara, a reçu mardi à Alger le président de l'Assemblée populaire nationale.",

@@ -26,6 +26,8 @@ CONJ = "conj"
 _QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule", "groupe", "thousands", "hundreds",
                        "dozens", "millions", "crowds", "scores", "tens", "group"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
+_LATTER = frozenset({"dernier", "dernière", "latter"})  # "ce dernier", "cette dernière", "the latter"
+_LATTER_DETS = frozenset({"ce", "cette", "the"})
 _ADMINISTRATION = frozenset({"administration", "government", "gouvernement", "régime", "regime", "cabinet"})
 _MEMBER_OF = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})  # "activists from Fatah", "militants du Hamas"
 _FROM_PLACE = frozenset({"in", "from", "throughout", "across", "en", "de", "du", "des", "d'", "d’"})
@@ -95,6 +97,8 @@ class Context:
             return found
         if low in self.lex.pronouns or (tok.pos_ == "PRON" and low.lstrip("-") in self.lex.pronouns):
             return self._pronoun(tok)
+        if low in _LATTER and any(c.lower_ in _LATTER_DETS for c in tok.children if c.i < tok.i):
+            return self._latest_actor(tok)
         if tok.pos_ in ("NOUN", "PROPN") and depth < 1:
             for child in tok.children:  # "le ministre, Sergei Lavrov"
                 if child.dep_ in ("appos", "flat:name", "nmod") and tok.i < child.i <= tok.i + 3 and not any(
@@ -422,6 +426,15 @@ class Context:
                 if actor.cls == "Person" and span.start < sent_start:
                     return actor
         return None
+
+    def _latest_actor(self, tok: Token) -> Actor | None:
+        """What "ce dernier", "the latter" stand for: the last actor named before them in their
+        sentence ("la note du gouvernement du Rwanda, par laquelle ce dernier accuse"). Across a
+        sentence end the last noun is as often a thing ("un texte proposé par le Royaume-Uni. Ce
+        dernier a été soutenu par 11 États"): no actor then."""
+        start = tok.sent.start
+        before = [actor for span, actor in self.actors.spans if start <= span.start and span.end <= tok.i - 1]
+        return before[-1] if before else None
 
     def _name_after(self, tok: Token) -> Actor | None:
         """A person named right after a noun of people and its adjectives."""

@@ -545,7 +545,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             tok.head.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in PASSIVE_AGENT for c in tok.children):
         return [tok.head.head]  # "a decision hailed by Kiev but slammed by Moscow"
     if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between"))
+            c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between")
+                                        and c.lower_ not in _RELATIVE_OBJECTS)  # not "la note par laquelle X accuse"
             for c in tok.children):
         return [tok.head]  # participle: "le plan proposé par Moscou", "l'accord conclu entre X et Y"
     found = [c for c in tok.children if c.dep_ in OBJ and c.i > tok.i and c.pos_ not in ("PRON", "ADV")
@@ -731,6 +732,7 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     return out
 
 
+_RELATIVE_OBJECTS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui", "quoi", "which", "whom"})
 _RELATIVE_SUBJECTS = frozenset({"qui", "who", "which", "that"})
 _CONTENT_KINDS = frozenset({"Plan", "Proposal", "Agreement", "Resolution", "Deployment", "Ceasefire"})
 
