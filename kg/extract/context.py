@@ -168,7 +168,8 @@ class Context:
 
     def _collective(self, tok: Token) -> bool:
         """A noun of people that stands for the body it belongs to ("le gouvernement", "les responsables")."""
-        return tok.lower_ in self.lex.collective or tok.lemma_.lower() in self.lex.collective
+        low = tok.lower_.removeprefix("ex-")  # "14 ex-diplomates libyens"
+        return low in self.lex.collective or tok.lemma_.lower() in self.lex.collective
 
     def _group(self, tok: Token) -> Actor | None:
         """An unnamed group that a nationality qualifies: "Rwandan rebels", "les colons israéliens".
