@@ -359,6 +359,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), ("emmanuel-macron", "requests", "vladimir-putin")),
     ("fr", "Le porte-parole Zhao Lijian a appelé la Maison Blanche à examiner la gravité du problème.",
      ("zhao-lijian", "requests", "white-house"), ("zhao-lijian", "meetsWith", "white-house")),
+    # "l'Assemblée générale", "the General Assembly" alone are the UN's
+    ("fr", "Jeudi, l'Assemblée générale a exigé le retrait immédiat des troupes russes.", ("unga", "requests", None),
+     None),
+    ("en", "The General Assembly demanded the withdrawal of Russian troops.", ("unga", "requests", None), None),
     # "ce dernier" is the last actor named before it in its sentence; "par laquelle" is no passive agent
     ("fr", "Christophe Lutundula a rejeté la note verbale du gouvernement de la République du Rwanda par laquelle ce "
            "dernier accuse les Forces armées de la République démocratique du Congo d’avoir lancé des roquettes.",
