@@ -897,6 +897,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
     # what an appeal asks for is not done
     ("en", "Beirut again rejected Thursday a United Nations appeal for deploying army troops along its border.",
      ("un", "deploys")),
+    # a noun's named owner that is no actor we know is still its agent: not the speaker's
+    ("en", "\"Our side will not accept the North's proposals,\" said Lee Jong-joo, spokeswoman for the ministry.",
+     ("lee-jong-joo", "proposes")),
 ])
 def test_no_claim_from_a_wrong_agent(lang, text, absent):
     found = {(c.subject.key, c.relation) for c in _claims(lang, text)}

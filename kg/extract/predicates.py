@@ -421,6 +421,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 return [ctx.actors.demonyms[child.i]], "demonym-agent", 0.75
             if child.dep_ in ("poss", "nmod:poss") and ctx.resolve(child) is not None:
                 return [ctx.resolve(child)], "possessive-agent", 0.8  # "Russia's rejection"
+            if child.dep_ in ("poss", "nmod:poss") and child.pos_ in ("NOUN", "PROPN"):
+                return [], "", 0.0  # a named owner that is no actor we know: "the hostage-takers' demands"
     if entry.target != "subject" and not (entry.pos == "VERB" and _is_passive(tok)):
         subj = _subject(tok) if entry.pos != "NOUN" else None
         if subj is not None:
