@@ -359,6 +359,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), ("emmanuel-macron", "requests", "vladimir-putin")),
     ("fr", "Le porte-parole Zhao Lijian a appelé la Maison Blanche à examiner la gravité du problème.",
      ("zhao-lijian", "requests", "white-house"), ("zhao-lijian", "meetsWith", "white-house")),
+    # a place named after a person is no person: "le salon Napoléon" is not one of "les deux chefs d'Etat"
+    ("fr", "François Hollande et Macky Sall ont eu un entretien avant de rejoindre le salon Napoléon. Sept accords "
+           "ont été signés par les deux chefs d’Etat.", ("francois-hollande", "agreesTo", None),
+     ("napoleon", "agreesTo", None)),
     # "l'Assemblée générale", "the General Assembly" alone are the UN's
     ("fr", "Jeudi, l'Assemblée générale a exigé le retrait immédiat des troupes russes.", ("unga", "requests", None),
      None),

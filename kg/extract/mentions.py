@@ -172,7 +172,10 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
     ``scope`` (the article id) keeps a person known only by one name ("Duterte") to
     its article: such names never merge across articles.
     """
+    from kg.lexicon import load_lexicon
+
     title_words = _title_words(lang)
+    named_places = load_lexicon(lang).named_place_nouns
     found = DocActors(doc, lang)
     people: dict[str, Actor] = {}  # folded surname / full name -> person
     pending: list[Span] = []
@@ -236,6 +239,8 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
                                or span[0].lower_ in CALENDAR_WORDS or (
                 span.start and doc[span.start - 1].lower_ in ("des", "les", "aux"))):
             continue  # a capitalised title or plural noun, not a name: "le salon des Ambassadeurs"
+        if span.start and doc[span.start - 1].lower_ in named_places:
+            continue  # a place named after a person: "le salon Napoléon", "l'aéroport Charles-de-Gaulle"
 
         known = people.get(fold(name)) or (people.get(fold(span[-1].text)) if len(span) == 1 else None)
         entry = gazetteer.lookup(name, lang) if known is None else None
