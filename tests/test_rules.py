@@ -359,6 +359,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("emmanuel-macron", "meetsWith", "vladimir-putin"), ("emmanuel-macron", "requests", "vladimir-putin")),
     ("fr", "Le porte-parole Zhao Lijian a appelé la Maison Blanche à examiner la gravité du problème.",
      ("zhao-lijian", "requests", "white-house"), ("zhao-lijian", "meetsWith", "white-house")),
+    # a group led by a named person acts through its leader
+    ("fr", "Le gouvernement sud-soudanais et les rebelles menés par l'ex-vice président Riek Machar ont signé jeudi "
+           "un accord de cessez-le-feu.", ("riek-machar", "agreesTo", None), None),
+    ("en", "Rebels led by Riek Machar rejected the ceasefire.", ("riek-machar", "rejects", None), None),
     # a place named after a person is no person: "le salon Napoléon" is not one of "les deux chefs d'Etat"
     ("fr", "François Hollande et Macky Sall ont eu un entretien avant de rejoindre le salon Napoléon. Sept accords "
            "ont été signés par les deux chefs d’Etat.", ("francois-hollande", "agreesTo", None),

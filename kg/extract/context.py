@@ -28,6 +28,7 @@ _QUANTITY = frozenset({"milliers", "centaines", "dizaines", "millions", "foule",
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
 _LATTER = frozenset({"dernier", "dernière", "latter"})  # "ce dernier", "cette dernière", "the latter"
 _LATTER_DETS = frozenset({"ce", "cette", "the"})
+_LEAD_VERBS = frozenset({"mener", "diriger", "conduire", "commander", "lead", "head", "command"})
 _ADMINISTRATION = frozenset({"administration", "government", "gouvernement", "régime", "regime", "cabinet"})
 _MEMBER_OF = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})  # "activists from Fatah", "militants du Hamas"
 _FROM_PLACE = frozenset({"in", "from", "throughout", "across", "en", "de", "du", "des", "d'", "d’"})
@@ -190,7 +191,15 @@ class Context:
 
     def _group_of(self, tok: Token) -> Actor | None:
         """A group named by the body it belongs to or the state it is in: "activists from the
-        Fatah Party" stand for Fatah; "students throughout Indonesia" are a group of their own."""
+        Fatah Party" stand for Fatah; "students throughout Indonesia" are a group of their own;
+        a group led by a named person acts through its leader ("les rebelles menés par Riek Machar")."""
+        for child in tok.children:
+            if child.dep_ in ("acl", "acl:relcl") and child.lemma_.lower() in _LEAD_VERBS and child.i > tok.i:
+                leader = next((a for c in child.children if c.dep_ in ("obl:agent", "agent", "obl")
+                               for a in [self.resolve(next((g for g in c.children if g.dep_ == "pobj"), c), depth=0)]
+                               if a is not None and a.cls == "Person"), None)
+                if leader is not None:
+                    return leader
         for child in tok.rights:
             target = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else (
                 child if child.dep_ == "nmod" else None)
