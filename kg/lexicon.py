@@ -82,6 +82,7 @@ class Lexicon:
     named_place_nouns: frozenset[str] = frozenset()  # "le salon Napoléon": a person's name names a place
     pair_nouns: dict[str, str] = field(default_factory=dict)  # "les deux dirigeants" -> Person: the two named before
     pair_words: frozenset[str] = frozenset()  # "deux", "two", "both"
+    count_words: dict[str, int] = field(default_factory=dict)  # "trois" -> 3: "les trois pays" named before
     legislature_words: frozenset[str] = frozenset()  # words naming a parliament or assembly
     condition_cues: tuple[str, ...] = ()
     ultimatum_cues: tuple[tuple[str, ...], ...] = ()  # "will withdraw … unless X": a conditional threat
@@ -92,6 +93,8 @@ class Lexicon:
     gathering_verbs: frozenset[str] = frozenset()  # "le sommet a réuni X, Y et Z": they meet each other
     threat_words: frozenset[str] = frozenset()  # a warning of these is a threat ("a averti qu'il riposterait")
     route_words: frozenset[str] = frozenset()  # "blocked roads": a way blocked is the means of a protest, not its target
+    aim_verbs: frozenset[str] = frozenset()  # "viser", "target": an attack, or a sanction among sanctions
+    absence_nouns: frozenset[str] = frozenset()  # "l'absence de contacts avec X": the event did not happen
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def lookup(self, lemma: str, pos: str, text: str = "") -> tuple[Entry, ...]:
@@ -238,6 +241,7 @@ def load_lexicon(lang: str) -> Lexicon:
         pair_nouns={w.lower(): cls for cls, words in (tdata.get("pair_nouns") or {}).items()
                     for w in _words(words, tpath, "pair_nouns")},
         pair_words=frozenset(w.lower() for w in _words(tdata.get("pair_words", []), tpath, "pair_words")),
+        count_words={str(k).lower(): int(v) for k, v in (tdata.get("count_words") or {}).items()},
         legislature_words=frozenset(w.lower() for w in _words(tdata.get("legislature_words", []), tpath,
                                                                "legislature_words")),
         condition_cues=_words(data.get("condition_cues", []), path, "condition_cues"),
@@ -248,6 +252,8 @@ def load_lexicon(lang: str) -> Lexicon:
         gathering_verbs=frozenset(_words(data.get("gathering_verbs", []), path, "gathering_verbs")),
         threat_words=frozenset(_words(data.get("threat_words", []), path, "threat_words")),
         route_words=frozenset(_words(data.get("route_words", []), path, "route_words")),
+        absence_nouns=frozenset(_words(data.get("absence_nouns", []), path, "absence_nouns")),
+        aim_verbs=frozenset(_words(data.get("aim_verbs", []), path, "aim_verbs")),
         list_cues=tuple(tuple(c.lower().split()) for c in _words(data.get("list_cues", []), path, "list_cues")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         index={k: tuple(v) for k, v in index.items()},

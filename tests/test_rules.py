@@ -103,6 +103,13 @@ FRENCH = [
      {("sergey-lavrov", "rejects", "Ce plan")}),
     ("La Russie a déclaré qu'elle s'opposait à la présence de troupes de l'OTAN.",
      {("russia", "opposes", "la présence de troupes de l'OTAN")}),
+    # an infinitive the parser hung on the day name is still what was agreed or refused
+    ("Les dirigeants de l'Union européenne sont convenus jeudi d'ouvrir des négociations avec l'Ukraine.",
+     {("eu", "agreesTo", "ouvrir des négociations avec l'Ukraine")}),
+    ("Les dirigeants de l'UE sont convenus jeudi en sommet d'ouvrir des négociations avec l'Ukraine.",
+     {("eu", "agreesTo", "ouvrir des négociations avec l'Ukraine")}),
+    ("La Russie et la Turquie sont convenues lundi de créer une zone démilitarisée.",
+     {("russia", "agreesTo", "créer une zone démilitarisée"), ("turkey", "agreesTo", "créer une zone démilitarisée")}),
     # conjoined subjects give one statement each
     ("La France, l'Allemagne et le Royaume-Uni ont condamné l'attaque iranienne.",
      {("france", "accuses", "l'attaque iranienne"), ("germany", "accuses", "l'attaque iranienne"),
@@ -201,6 +208,41 @@ def test_a_group_without_nationality_is_no_actor():
 
 
 @pytest.mark.parametrize("lang, text, expected", [
+    # a plural pronoun for one actor named in the plural: a plural state name, leaders of a body
+    ("fr", "Les Etats-Unis ont accusé la Chine. Ils ont aussi condamné la Russie.", ("united-states", "accuses", "russia")),
+    ("fr", "Les dirigeants du G7 se sont réunis en Italie. Dans le communiqué, ils ont appelé la Chine à la retenue.",
+     ("g7", "requests", "china")),
+    # a bare definite noun of people: the body the same noun named just before
+    ("fr", "Les dirigeants du G7 se sont réunis en Italie. Le premier jour, les dirigeants ont promis à l'Ukraine "
+           "une aide militaire.", ("g7", "offers", "ukraine")),
+    # "les deux pays": the two named together, not the last two named
+    ("fr", "L'Arménie et l'Azerbaïdjan ont publié le texte négocié sous l'égide des États-Unis, par lequel les deux "
+           "pays condamnent la guerre.", ("armenia", "accuses", "la guerre")),
+    # "les trois pays": each of the last three named together
+    ("fr", "Le Burkina Faso, le Mali ainsi que le Niger ont quitté la Cedeao. Les trois États ont condamné la France.",
+     ("niger", "accuses", "france")),
+    ("fr", "La France, l'Allemagne et le Royaume-Uni ont rencontré l'Iran. Les trois pays ont condamné la Russie.",
+     ("germany", "accuses", "russia")),
+    ("en", "France, Germany and Britain met Iran on Friday. The three countries condemned Russia.",
+     ("germany", "accuses", "russia")),
+])
+def test_plural_and_bare_mentions_resolve_to_one_actor(lang, text, expected):
+    found = _facts(_claims(lang, text))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("lang, text, relation", [
+    # a plural pronoun after one actor named in the singular stays unresolved
+    ("fr", "La France a accusé la Chine. Ils ont aussi condamné la Russie.", "accuses"),
+    # two named together are not "the three countries"
+    ("fr", "La France et l'Allemagne ont rencontré l'Iran. Les trois pays ont condamné la Russie.", "accuses"),
+])
+def test_a_plural_pronoun_does_not_take_a_singular_antecedent(lang, text, relation):
+    found = {(c.subject.key, getattr(c.object, "key", None)) for c in _claims(lang, text) if c.relation == relation}
+    assert ("france", "russia") not in found, found
+
+
+@pytest.mark.parametrize("lang, text, expected", [
     ("en", "French National Assembly president Laurent Fabius held talks in Beijing.",
      ("laurent-fabius", "officialOf", "french-national-assembly")),
     ("fr", "Le président de l'Assemblée nationale française, Richard Ferrand, a parlé.",
@@ -217,6 +259,12 @@ def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, tex
     # parties of a meeting noun named together as its subject meet each other
     ("en", "Russia and Ukraine held talks in Istanbul on Friday.", ("russia", "meetsWith", "ukraine")),
     ("fr", "La Russie et l'Ukraine ont tenu des négociations à Istanbul.", ("russia", "meetsWith", "ukraine")),
+    # three parties, the parser hanging the second as an apposition: every pair meets
+    ("fr", "L'accord a été conclu lors d'une rencontre entre le président azerbaïdjanais Ilham Aliyev, le Premier "
+           "ministre arménien Nikol Pachinian et le président américain Donald Trump.",
+     ("donald-trump", "meetsWith", "nikol-pachinian")),
+    ("fr", "Une réunion entre la France, l'Allemagne, la Pologne et l'Italie a eu lieu à Paris.",
+     ("poland", "meetsWith", "italy")),
     # calls are meetings
     ("en", "Antony Blinken telephoned Sergei Lavrov on Tuesday.", ("antony-blinken", "meetsWith", "sergey-lavrov")),
     ("en", "Joe Biden had a phone call with Xi Jinping on Monday.", ("joe-biden", "meetsWith", "xi-jinping")),
@@ -233,6 +281,11 @@ def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, tex
     # a name the NER read as an organisation, apposed to a title
     ("en", "Russia's permanent representative to the United Nations, Vassily Nebenzia, spoke.",
      ("vassili-nebenzia", "officialOf", "russia")),
+    # the body's acronym in parentheses between the title and the name
+    ("fr", "Le chef de l'Agence internationale de l'énergie atomique (AIEA), Rafael Grossi, est attendu à Téhéran.",
+     ("rafael-grossi", "officialOf", "iaea")),
+    ("en", "The director general of the International Atomic Energy Agency (IAEA), Rafael Grossi, arrived.",
+     ("rafael-grossi", "officialOf", "iaea")),
     # coordinated titles of one person; a ministry spelled out before the title; chairs
     ("en", "Nigerian president and ECOWAS chairman Bola Tinubu said force was an option.",
      ("bola-tinubu", "headOfStateOf", "nigeria")),
@@ -704,6 +757,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # recalled ambassadors and expelled diplomats; a list that narrows a named target
     ("fr", "L’Algérie a décidé de rappeler pour consultations son ambassadeur à Rabat.",
      ("algeria", "sanctions", "morocco"), None),
+    # "X et ses homologues A et B": X meets each, the counterparts not each other, nor their states
+    ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
+           "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
+     ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("sergey-lavrov", "meetsWith", "armenia")),
+    ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
+           "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
+     ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("zohrab-mnatsakanyan", "meetsWith", "jeyhun-bayramov")),
     ("fr", "Les Etats-Unis ont ordonné l’expulsion de deux diplomates vénézuéliens.",
      ("united-states", "sanctions", "venezuela"), None),
     ("fr", "Les États-Unis ont imposé de nouvelles sanctions contre la Russie, notamment le géant russe des "
@@ -790,6 +850,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # an order to an actor is a demand; an ordered measure stays the measure
     ("en", "The UN ordered Iraq to destroy its missiles.", ("un", "requests", "iraq"), None),
     ("fr", "L'ONU a ordonné à l'Irak de détruire ses missiles.", ("un", "requests", "iraq"), None),
+    # "X et ses homologues A et B": X meets each, the counterparts not each other, nor their states
+    ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
+           "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
+     ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("sergey-lavrov", "meetsWith", "armenia")),
+    ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
+           "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
+     ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("zohrab-mnatsakanyan", "meetsWith", "jeyhun-bayramov")),
     ("fr", "Les Etats-Unis ont ordonné l’expulsion de deux diplomates vénézuéliens.",
      ("united-states", "sanctions", "venezuela"), ("united-states", "requests", None)),
 ])
@@ -1005,6 +1072,30 @@ def test_modality(lang, text, mood):
 def test_negated_facts_are_marked(lang, text, relation):
     claims = [c for c in _claims(lang, text) if c.relation == relation]
     assert claims and all(c.negated for c in claims)
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # aiming next to sanctions is sanctioning; an army aiming is attacking, sanctions or not
+    ("fr", "Les Etats-Unis ont annoncé des sanctions contre le Venezuela. Lundi, ils ont encore fait monter la "
+           "pression sur Caracas, en visant cette fois la compagnie pétrolière PDVSA.",
+     ("united-states", "sanctions", "la compagnie pétrolière PDVSA"), ("united-states", "attacks")),
+    ("fr", "Les sanctions de l'UE pèsent sur la Russie. L'armée russe a visé Kharkiv avec des missiles.",
+     ("russian-armed-forces", "attacks", "Kharkiv"), ("russian-armed-forces", "sanctions")),
+])
+def test_aiming_among_sanctions(lang, text, expected, absent):
+    claims = _claims(lang, text)
+    assert expected in _facts(claims), _facts(claims)
+    assert absent not in {(c.subject.key, c.relation) for c in claims}
+
+
+@pytest.mark.parametrize("lang,text,relation", [
+    # "the absence of contacts with X": no meeting took place
+    ("fr", "M. Grossi s'était plaint de l'absence de contacts avec le nouveau gouvernement en Iran.", "meetsWith"),
+    ("fr", "Le ministre a regretté le manque de dialogue avec la Chine.", "meetsWith"),
+    ("en", "Grossi complained about the lack of contacts with Iran.", "meetsWith"),
+])
+def test_an_absent_event_is_not_asserted(lang, text, relation):
+    assert not [c for c in _claims(lang, text) if c.relation == relation and not c.negated]
 
 
 def test_a_negated_stance_does_not_negate_the_proposal_it_is_about():

@@ -31,6 +31,7 @@ __all__ = ["Actor", "Claim", "Thing", "extract"]
 
 _ROLE_CONFIDENCE = 0.9
 _COPULAS = frozenset({"être", "avoir", "sembler", "be", "have", "seem"})
+_SANCTIONING = frozenset({"State", "GovernmentBody", "InternationalOrganization"})  # not armies nor groups
 _DONE_EVENTS = frozenset({"attacks", "sanctions", "deploys", "aids"})
 _ANY_WORDS = frozenset({"tout", "toute", "tous", "toutes", "moindre", "aucun", "aucune", "any", "no", "every"})
 _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelles", "possible", "possibles",
@@ -223,6 +224,10 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.relation == "attacks" and entry.pos == "VERB" and _about_sanctions(ctx, tok):
         return []  # "des sanctions visant des centaines d'individus": what sanctions target is not attacked
     who, rule, confidence = agents(ctx, tok, entry)
+    if entry.relation == "attacks" and tok.lemma_.lower() in ctx.lex.aim_verbs and who and all(
+            a.cls in _SANCTIONING for a in who) and _near_sanctions(ctx, tok):
+        entry = replace(entry, relation="sanctions")  # "en visant cette fois la compagnie PDVSA" among sanctions
+        rule = f"{rule}-among-sanctions"
     whom = targets(ctx, tok, entry)
     if entry.relation == "meetsWith":
         pair = mutual(ctx, tok, entry, who, whom)
@@ -266,6 +271,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         for obj in whom:
             if isinstance(obj, Actor) and obj.key == subject.key:
                 continue
+            if rule == "mutual" and obj in who and who.index(obj) < who.index(subject):
+                continue  # each pair of the parties once
             if isinstance(obj, Thing) and entry.relation == "proposes" and obj.proposer is None:
                 obj = replace(obj, proposer=subject)
             out.append(Claim(
@@ -292,6 +299,14 @@ def _about_sanctions(ctx: Context, tok) -> bool:
         objects = [c for c in tok.head.children if c.dep_ in OBJ]
         nouns.extend([*objects, *(g for c in objects for g in c.children if g.dep_ == "nmod")])
     return any(ctx.lex.object_kind(n.lemma_.lower()) == "Sanction" for n in nouns)
+
+
+def _near_sanctions(ctx: Context, tok) -> bool:
+    """A sanction named in the sentence of ``tok``, or the one before or after it."""
+    sent = tok.sent
+    start = ctx.doc[sent.start - 1].sent.start if sent.start else 0
+    end = ctx.doc[sent.end].sent.end if sent.end < len(ctx.doc) else sent.end
+    return any(ctx.lex.object_kind(t.lemma_.lower()) == "Sanction" for t in ctx.doc[start:end])
 
 
 def _threatened(ctx: Context, tok, whom) -> bool:

@@ -147,6 +147,22 @@ class Context:
                     return actor
         if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.group_nouns or tok.lemma_.lower() in self.lex.group_nouns):
             return self._group(tok)
+        if tok.pos_ == "NOUN" and depth < 1 and self._collective(tok) and all(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) and any(tok.children):
+            return self._named_before(tok)  # "les dirigeants du G7 … Les dirigeants ont exprimé …"
+        return None
+
+    def _named_before(self, tok: Token) -> Actor | None:
+        """What a bare definite noun of people ("les dirigeants", "the government") stands for: the
+        body the same noun named in the last few sentences ("les dirigeants du G7")."""
+        start = tok.sent.start
+        for _ in range(3):  # this sentence and the three before it
+            start = self.doc[max(start - 1, 0)].sent.start
+        for t in reversed(self.doc[start:tok.i]):
+            if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN":  # a bare one before: what it stood for
+                actor = self.resolve(t, depth=1) if any(c.dep_ != "det" for c in t.children) else self._named_before(t)
+                if actor is not None and actor.cls != "Person":
+                    return actor
         return None
 
     def _led_state(self, tok: Token, child: Token) -> Actor | None:
@@ -326,8 +342,15 @@ class Context:
         """"les deux dirigeants", "both countries", "the two sides": the last two actors of
         that class named before, in this sentence or the two before it; none unless there are two."""
         cls = self.lex.pair_nouns.get(tok.lower_) or self.lex.pair_nouns.get(tok.lemma_.lower())
-        if cls is None or not any(c.lower_ in self.lex.pair_words for c in tok.children):
+        if cls is None:
             return []
+        if not any(c.lower_ in self.lex.pair_words for c in tok.children):
+            count = next((self.lex.count_words[c.lower_] for c in tok.children if c.lower_ in self.lex.count_words), 0)
+            return self._named_together(tok, cls, count) if count else []
+        if cls != "Person":  # "L'Arménie et l'Azerbaïdjan ont publié … sous l'égide des États-Unis, … les deux
+            together = self._named_together(tok, cls, 2)  # pays": the two named together, not the last two
+            if together:
+                return together
         sents = list(self.doc.sents)
         index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
         first = sents[max(0, index - 2)].start
@@ -350,6 +373,28 @@ class Context:
             # two parties of one sentence ("M. Trump s'est engagé à garder un contact avec M. Xi")
         return [a for _, a in found[::-1]]
 
+    def _named_together(self, tok: Token, cls: str, count: int) -> list[Actor]:
+        """"les trois pays", "the four states": the last ``count`` actors of that class, named one
+        after the other in a list ("Le Burkina Faso, le Mali ainsi que le Niger") in this sentence or
+        the two before it; none when the list before is longer or shorter."""
+        first = self.doc[max(tok.sent.start - 1, 0)].sent.start
+        first = self.doc[max(first - 1, 0)].sent.start
+        spans = [(span, actor) for span, actor in self.actors.spans if first <= span.start and span.end <= tok.i
+                 and (actor.cls == cls or (cls == "Actor" and actor.cls != "Group"))]
+        runs: list[list[tuple[Span, Actor]]] = []
+        for span, actor in spans:  # runs of actors named one after the other: the lists
+            last = runs[-1][-1][0] if runs else None
+            if last is not None and span.start - last.end <= 4 and actor not in [a for _, a in runs[-1]] and any(
+                    t.text == "," or t.pos_ == "CCONJ" or t.lower_ in ("ainsi", "as")
+                    for t in self.doc[last.end:span.start]):
+                runs[-1].append((span, actor))
+            else:
+                runs.append([(span, actor)])
+        for run in reversed(runs):  # the latest list of that length
+            if len(run) == count:
+                return [a for _, a in run]
+        return []
+
     def _plural_antecedent(self, tok: Token) -> list[Actor]:
         """The coordinated actors a plural pronoun ("ils", "they") stands for: the subject of the
         clause it depends on ("Le Mali et le Niger ont annoncé …, qu'ils ont accusée …"), else the
@@ -357,13 +402,15 @@ class Context:
         subjects = [c for head in list(tok.ancestors)[1:] for c in head.children
                     if c.dep_ in SUBJ and c.i < tok.i and c.pos_ != "PRON"]
         sent = tok.sent
-        if not subjects and tok.dep_ in SUBJ and tok.i - sent.start <= 3 and sent.start > 0:
+        if not subjects and tok.dep_ in SUBJ and (tok.i - sent.start <= 3 or tok.head == sent.root) \
+                and sent.start > 0:  # "Dans le communiqué, ils ont appelé …"
             root = self.doc[sent.start - 1].sent.root
             subjects = [c for c in root.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
         for subj in subjects:
             found = self.resolve_all(subj)
-            if len(found) >= 2:
-                return found
+            if len(found) >= 2 or (found and ("Plur" in subj.morph.get("Number") or any(
+                    c.dep_ == "det" and "Plur" in c.morph.get("Number") for c in subj.children))):
+                return found  # two actors, or one named in the plural ("Les Etats-Unis", "les dirigeants du G7")
         return []
 
     def _coordinated_states(self, k: int) -> list[Actor]:
@@ -492,6 +539,7 @@ class Context:
         return words(role)[-1:] == words(other)[-1:]
 
 
+_DEFINITE = frozenset({"le", "la", "les", "l'", "l’", "the"})
 _RELATIONAL = frozenset({"allié", "alliés", "partenaire", "partenaires", "ally", "allies", "partner", "partners"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 

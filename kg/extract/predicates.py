@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.calendar import DAYS
+from kg.extract.calendar import CALENDAR_WORDS, DAYS
 from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _case, _conjuncts
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Thing
@@ -336,10 +336,26 @@ def _between_parties(ctx: Context, tok: Token) -> list[Actor]:
     for host in hosts:
         for cand in _prep_targets(host, ("entre", "between")):
             parties = ctx.resolve_all(cand)
+            parties += [a for a in _apposed_parties(ctx, cand) if a not in parties]
             if len(parties) == 1:
                 parties += [a for a in _right_conjoined(ctx, cand) if a not in parties]
             return parties
     return []
+
+
+def _apposed_parties(ctx: Context, cand: Token) -> list[Actor]:
+    """Parties the parser hung as appositions in a list ("entre le président azerbaïdjanais Ilham
+    Aliyev, le Premier ministre arménien Nikol Pachinian et le président américain Donald Trump":
+    the second title an appos of the first, the third a conj of the second)."""
+    out: list[Actor] = []
+    todo = [c for c in cand.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i in ctx.role_at]
+    while todo:
+        t = todo.pop(0)
+        actor = ctx.resolve(t)
+        if actor is not None and actor not in out:
+            out.append(actor)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
 
 
 def _aimed_at(ctx: Context, clause: Token) -> list[Token]:
@@ -390,7 +406,7 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         if found:
             return found, "passive-agent", 0.85
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
-        if subj is not None and entry.preps and any(_prep_targets(tok, entry.preps)):
+        if subj is not None and entry.preps and (any(_prep_targets(tok, entry.preps)) or _hung_on_date(tok)):
             found = ctx.resolve_all(subj)  # adjectival passive: "la Hongrie est opposée à", "is opposed to"
             if found:
                 return found, "stative-subject", 0.85
@@ -507,7 +523,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                 return [head]
         return []
     if entry.target == "action":
-        for child in tok.children:
+        for child in [*tok.children, *_hung_on_date(tok)]:
             if child.dep_ in ("xcomp", "ccomp", "advcl", "acl") and child.pos_ == "VERB" and child.i > tok.i:
                 return [child]
         return []
@@ -531,7 +547,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             c.lower_ in ("as", "comme") and c.i < tok.i for c in tok.children) and _passive_agent(ctx, tok):
         subj = _subject(tok.head)  # "Israel sent negotiators, as requested by Biden": Biden asked Israel
         return [subj] if subj is not None else []
-    if entry.pos == "VERB" and _is_passive(tok) and not (entry.preps and any(_prep_targets(tok, entry.preps))):
+    if entry.pos == "VERB" and _is_passive(tok) and not (entry.preps and (
+            any(_prep_targets(tok, entry.preps)) or _hung_on_date(tok))):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
         if subj is not None:
             if subj.lower_ in ("qui", "which", "that", "who") and tok.dep_ in ("acl:relcl", "relcl"):
@@ -643,7 +660,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     # no object: the action or the clause agreed, threatened, refused ("agreed to set up a centre",
     # "threatened to shell Iraqi towns", "agreed that their countries should cooperate")
     clause = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and (c.pos_ in ("VERB", "AUX") or (
-        c.dep_ == "ccomp" and any(g.dep_ == "cop" for g in c.children)))][:1]  # "… que les mesures seraient adéquates"
+        c.dep_ == "ccomp" and any(g.dep_ == "cop" for g in c.children)))][:1] or _hung_on_date(tok)[:1]
+    # "… que les mesures seraient adéquates"
     if entry.relation == "requests" and entry.pos == "NOUN" and not clause:
         clause = [c for c in tok.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB" and any(  # "its
             m.lower_ in ("that", "que", "qu'", "qu’") for m in c.children if m.dep_ == "mark")][:1]  # demand that X"
@@ -653,6 +671,19 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         if addressee:  # "demanded that the US cancel plans", "a exigé que Washington retire": who is asked
             return addressee
     return clause
+
+
+def _hung_on_date(tok: Token) -> list[Token]:
+    """An infinitive the parser hung on the verb's day or month name, or on a bare adverbial noun,
+    which is the verb's own complement: "sont convenus jeudi d'ouvrir des négociations", "sont
+    convenus jeudi en sommet d'ouvrir …" ("ouvrir" an acl of "jeudi", of "sommet")."""
+    return [g for child in tok.children if child.i > tok.i and (child.lower_ in CALENDAR_WORDS or (
+                child.dep_ == "obl:mod" and child.pos_ == "NOUN" and not any(c.dep_ == "det" for c in child.children)))
+            for g in child.children if g.dep_ == "acl" and g.pos_ == "VERB" and any(
+                m.dep_ == "mark" and m.lower_ in _INFINITIVE_MARKS for m in g.children)]
+
+
+_INFINITIVE_MARKS = frozenset({"de", "d'", "d’", "à", "to"})
 
 
 _PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "their"})
@@ -830,6 +861,8 @@ def negated(ctx: Context, tok: Token) -> bool:
             return True
     if tok.pos_ == "NOUN" and tok.dep_ in OBJ and tok.head.lemma_.lower() in ctx.lex.negative_verbs:
         return True  # "pour empêcher l'adoption d'une résolution": it was not adopted
+    if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.lemma_.lower() in ctx.lex.absence_nouns:
+        return True  # "s'est plaint de l'absence de contacts avec l'Iran": there were none
     around = [tok, _enclosing_predicate(tok)]
     # the verb of its object: "ne pas apporter de soutien", "n'a pas imposé de sanctions" (a partitive
     # "de" parsed as a case); not a stance on it: "n'a pas rejeté la proposition américaine" (it was made)
@@ -905,6 +938,11 @@ def mutual(ctx: Context, tok: Token, entry: Entry, who: list, whom: list):
         parties = _between_parties(ctx, tok)  # "une rencontre entre X et Y", "entre Israël et le Hamas ont repris"
         if len(parties) < 2 and len(who) >= 2 and not [w for w in whom if isinstance(w, Actor)]:
             parties = who  # "Israel and Lebanon renewed negotiations", "X et Y ont tenu des pourparlers"
+    if sum(p.cls == "Person" for p in parties) >= 2:
+        parties = [p for p in parties if p.cls == "Person"]  # "… et ses homologues arménien et azerbaïdjanais, X
+        # et Y": the people, not the states their titles name
     if len(parties) < 2:
         return None
-    return parties[:1], parties[1:], "mutual", 0.75
+    if any(t.lower_ in ctx.lex.counterpart_words for t in tok.subtree):
+        return parties[:1], parties[1:], "mutual", 0.75  # "X et ses homologues A et B": X with each
+    return parties[:-1], parties[1:], "mutual", 0.75  # every pair once: A-B, A-C, B-C

@@ -133,6 +133,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                 k = j + 1 if j + 1 in actors.by_token else j + 2  # "ambassador to the United Nations"
                 span = actors.span_of(doc[k])
                 j = span.end if span is not None else k + 1
+            elif doc[j].text == "(" and of is not None and _acronym_of(doc, j, of, actors):
+                j += 3  # the body's acronym: "le chef de l'Agence internationale … (AIEA), Rafael Grossi"
             elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
                 j += 1  # another adjective: "le président français sortant"
             elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].lower_ == "intérim":
@@ -165,6 +167,15 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
             out.extend(_coordinated(doc, title, k, actors))
         resume = max(j, i + 1)
     return _share_names(doc, out, actors)
+
+
+def _acronym_of(doc: Doc, j: int, body: Actor, actors: DocActors) -> bool:
+    """A one-word parenthesis at ``j`` naming ``body`` again: "(AIEA)", "(OIEA)"."""
+    if j + 2 >= len(doc) or doc[j + 2].text != ")":
+        return False
+    inside = actors.by_token.get(j + 1)
+    return (inside is not None and inside.key == body.key) or (
+        doc[j + 1].is_upper and len(doc[j + 1]) >= 2 and inside is None)
 
 
 def _then_name(doc: Doc, j: int, actors: DocActors) -> bool:
