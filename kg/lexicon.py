@@ -93,6 +93,7 @@ class Lexicon:
     gathering_verbs: frozenset[str] = frozenset()  # "le sommet a réuni X, Y et Z": they meet each other
     threat_words: frozenset[str] = frozenset()  # a warning of these is a threat ("a averti qu'il riposterait")
     route_words: frozenset[str] = frozenset()  # "blocked roads": a way blocked is the means of a protest, not its target
+    member_nouns: frozenset[str] = frozenset()  # "membre de l'OTAN", "a member of NATO"
     aim_verbs: frozenset[str] = frozenset()  # "viser", "target": an attack, or a sanction among sanctions
     absence_nouns: frozenset[str] = frozenset()  # "l'absence de contacts avec X": the event did not happen
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
@@ -254,6 +255,7 @@ def load_lexicon(lang: str) -> Lexicon:
         route_words=frozenset(_words(data.get("route_words", []), path, "route_words")),
         absence_nouns=frozenset(_words(data.get("absence_nouns", []), path, "absence_nouns")),
         aim_verbs=frozenset(_words(data.get("aim_verbs", []), path, "aim_verbs")),
+        member_nouns=frozenset(_words(data.get("member_nouns", []), path, "member_nouns")),
         list_cues=tuple(tuple(c.lower().split()) for c in _words(data.get("list_cues", []), path, "list_cues")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         index={k: tuple(v) for k, v in index.items()},

@@ -209,7 +209,8 @@ def test_a_group_without_nationality_is_no_actor():
 
 @pytest.mark.parametrize("lang, text, expected", [
     # a plural pronoun for one actor named in the plural: a plural state name, leaders of a body
-    ("fr", "Les Etats-Unis ont accusé la Chine. Ils ont aussi condamné la Russie.", ("united-states", "accuses", "russia")),
+    ("fr", "Les Etats-Unis ont accusé la Chine. Ils ont aussi condamné la Russie.",
+     ("united-states", "accuses", "russia")),
     ("fr", "Les dirigeants du G7 se sont réunis en Italie. Dans le communiqué, ils ont appelé la Chine à la retenue.",
      ("g7", "requests", "china")),
     # a bare definite noun of people: the body the same noun named just before
@@ -1072,6 +1073,29 @@ def test_modality(lang, text, mood):
 def test_negated_facts_are_marked(lang, text, relation):
     claims = [c for c in _claims(lang, text) if c.relation == relation]
     assert claims and all(c.negated for c in claims)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # membership said of a state or a person: copula, "devenir", apposition, "en tant que", "as"
+    ("fr", "La Hongrie est le seul membre de l'UE à s'opposer à l'adhésion.", {("hungary", "eu")}),
+    ("fr", "L'Allemagne, en tant que membre de l'OTAN, dirige le groupement tactique en Lituanie.",
+     {("germany", "nato")}),
+    ("fr", "La Suède et la Finlande sont devenues membres de l'OTAN.", {("sweden", "nato"), ("finland", "nato")}),
+    ("fr", "Khalil al-Hayya, membre du bureau politique du Hamas, a parlé.", {("khalil-al-hayia", "hamas")}),
+    ("en", "Poland, a member of NATO, condemned Russia.", {("poland", "nato")}),
+    ("en", "Sweden became a member of NATO.", {("sweden", "nato")}),
+    # wished, denied, future: none
+    ("fr", "L'Ukraine souhaite devenir membre de l'OTAN.", set()),
+    ("fr", "L'Ukraine n'est pas membre de l'OTAN.", set()),
+    ("fr", "La Suède deviendra membre de l'OTAN.", set()),
+    ("en", "Ukraine wants to become a member of NATO.", set()),
+    ("en", "Ukraine is not a member of NATO.", set()),
+    # members of a group acting: its act, no membership fact
+    ("fr", "Des membres du Hamas ont attaqué Israël.", set()),
+])
+def test_membership(lang, text, expected):
+    found = {(c.subject.key, c.object.key) for c in _claims(lang, text) if c.relation == "memberOf"}
+    assert found == expected
 
 
 @pytest.mark.parametrize("lang, text, expected, absent", [

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extract.attribution import attribute
 from kg.extract.context import POSSESSIVES, Context
+from kg.extract.membership import membership_claims
 from kg.extract.mentions import find_actors
 from kg.extract.predicates import (OBJ, _subject, agents, describes_thing, modality, mutual, negated, reciprocal,
                                    requires_ok, targets)
@@ -65,6 +66,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     claims.extend(_first_mentions(_role_claims(ctx)))
     claims.extend(_counterpart_claims(ctx, claims))
     claims.extend(_conditional_threats(ctx, date))
+    claims.extend(membership_claims(ctx, _sentence))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     candidates = _candidates(doc, lex)
     for sent in doc.sents:

@@ -1,0 +1,87 @@
+"""Membership: "La Hongrie est membre de l'UE", "la Pologne, membre de l'OTAN", "l'Allemagne,
+en tant que membre de l'OTAN, …", "Sweden became a member of NATO" -> ``memberOf``.
+
+Only what the text asserts of the present or past: not "souhaite devenir membre", "n'est pas
+membre", "deviendra membre".
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kg.extract.context import SUBJ, Context, _case
+from kg.extract.predicates import _subject, negated
+from kg.extract.records import Actor, Claim
+
+_BODIES = frozenset({"InternationalOrganization", "Organization", "Group", "ArmedForce"})
+_CONFIDENCE = 0.8
+
+
+def membership_claims(ctx: Context, sentence: Callable) -> list[Claim]:
+    """A ``memberOf`` claim for each member a member noun names, with ``sentence`` giving the
+    evidence span of a sentence."""
+    out: list[Claim] = []
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in ctx.lex.member_nouns or tok.pos_ != "NOUN":
+            continue
+        body = _body(ctx, tok)
+        if body is None:
+            continue
+        begin, end, evidence = sentence(ctx, tok.sent)
+        for member in _members(ctx, tok):
+            if member.key == body.key or member.cls == body.cls == "Group":
+                continue
+            out.append(Claim(subject=member, relation="memberOf", object=body, sent_start=begin, sent_end=end,
+                             evidence=evidence, trigger=tok.text, rule=f"{ctx.lang}.noun.member",
+                             entry=f"{ctx.lang}.member_nouns", confidence=_CONFIDENCE, trigger_start=tok.idx))
+    return out
+
+
+def _body(ctx: Context, tok: Token) -> Actor | None:
+    """The organisation of "membre de X" / "member of X"."""
+    for child in tok.children:
+        target = child if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'", "d’") else next(
+            (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and \
+            child.lower_ == "of" else None
+        if target is not None and target.i > tok.i:
+            actor = ctx.resolve(target)
+            if actor is None and target.pos_ == "NOUN":  # "membre du bureau politique du Hamas": of Hamas
+                actor = next((ctx.resolve(g) for g in target.children if g.dep_ == "nmod" and g.i > target.i
+                              and ctx.resolve(g) is not None), None)
+            return actor if actor is not None and actor.cls in _BODIES else None
+    return None
+
+
+def _members(ctx: Context, tok: Token) -> list[Actor]:
+    """Who the member noun is said of: the subject of its copula or of "devenir"/"become", the noun
+    it is apposed to, or the subject of the clause an "en tant que"/"as" phrase qualifies."""
+    if tok.dep_ == "appos" or (tok.dep_ == "nmod" and tok.head.i < tok.i and ctx.doc[tok.i - 1].text == "," and not any(
+            c.dep_ == "case" for c in tok.children)):  # "X, membre de …" (an apposition the parser made an nmod)
+        return ctx.resolve_all(tok.head)
+    if any(c.dep_ == "cop" for c in tok.children):
+        clause = tok
+        subjects = [c for c in tok.children if c.dep_ in SUBJ]
+    elif tok.dep_ in ("attr", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+        clause = tok.head
+        subjects = [c for c in tok.head.children if c.dep_ in SUBJ]
+    elif tok.dep_ in ("obl:mod", "obl", "pobj") and _as_phrase(tok):
+        clause = tok.head if tok.dep_ != "pobj" else tok.head.head
+        subj = _subject(clause)
+        subjects = [subj] if subj is not None else []
+    else:
+        return []
+    if clause.dep_ == "xcomp" or negated(ctx, clause) or negated(ctx, tok) or any(
+            m in ("Fut", "Cnd") for t in [clause, *clause.children] if t.pos_ in ("VERB", "AUX")
+            for m in (*t.morph.get("Tense"), *t.morph.get("Mood"))) or any(
+            c.tag_ == "MD" for c in clause.children):  # "souhaite devenir", "deviendra", "would become"
+        return []
+    return [a for s in subjects if s.pos_ != "PRON" or ctx.resolve(s) is not None for a in ctx.resolve_all(s)]
+
+
+def _as_phrase(tok: Token) -> bool:
+    """"en tant que membre" (case "en" + fixed "tant que"), "as a member" (prep "as")."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ == "as"
+    return any(c.dep_ == "case" and (c.lower_ == "comme" or (c.lower_ == "en" and any(
+        f.dep_ == "fixed" and f.lower_ == "tant" for f in c.children))) for c in tok.children)
