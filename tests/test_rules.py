@@ -110,6 +110,11 @@ FRENCH = [
      {("eu", "agreesTo", "ouvrir des négociations avec l'Ukraine")}),
     ("La Russie et la Turquie sont convenues lundi de créer une zone démilitarisée.",
      {("russia", "agreesTo", "créer une zone démilitarisée"), ("turkey", "agreesTo", "créer une zone démilitarisée")}),
+    # the subject next to an inverted speech verb, not the quotation's subject the parser also hung on it
+    ("« Le traité prévoit une assistance mutuelle », a déclaré M. Poutine à la presse après avoir signé le document.",
+     {("vladimir-putin", "agreesTo", "le document")}),
+    # not ruling out cooperation is an opening, not a threat
+    ("La Russie n'exclut pas une coopération militaire avec Pyongyang.", {("russia", "offers", "north-korea")}),
     # conjoined subjects give one statement each
     ("La France, l'Allemagne et le Royaume-Uni ont condamné l'attaque iranienne.",
      {("france", "accuses", "l'attaque iranienne"), ("germany", "accuses", "l'attaque iranienne"),

@@ -62,9 +62,9 @@ def _is_time(tok: Token) -> bool:
 
 def _subject(tok: Token, depth: int = 0) -> Token | None:
     """The grammatical subject of a predicate, climbing through xcomp/conj/auxiliaries."""
-    for child in tok.children:
-        if child.dep_ in SUBJ:
-            return child
+    subjects = [c for c in tok.children if c.dep_ in SUBJ]
+    if subjects:  # two is a misparse: « Le traité prévoit … », a déclaré M. Poutine: the one next to the verb
+        return min(subjects, key=lambda c: abs(c.i - tok.i))
     for child in tok.children:  # the parser hung the subject on the auxiliary
         if child.dep_.startswith("aux") or child.dep_ == "cop":
             for grand in child.children:
