@@ -265,6 +265,17 @@ def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, tex
     # parties of a meeting noun named together as its subject meet each other
     ("en", "Russia and Ukraine held talks in Istanbul on Friday.", ("russia", "meetsWith", "ukraine")),
     ("fr", "La Russie et l'Ukraine ont tenu des négociations à Istanbul.", ("russia", "meetsWith", "ukraine")),
+    # a visit to a state whose name has a "du": the state is visited, not the visitor
+    ("fr", "Vladimir Poutine effectue sa première visite en Corée du Nord depuis 2000.",
+     ("vladimir-putin", "meetsWith", "north-korea")),
+    # "dont"/"whose": the noun's agent is the antecedent, not the main clause's subject
+    ("fr", "Qualifiant M. Poutine, dont c'était la première visite en Corée du Nord, de meilleur ami, il a salué "
+           "une nouvelle ère.", ("vladimir-putin", "meetsWith", "north-korea")),
+    ("en", "Kim praised Putin, whose visit to North Korea was the first since 2000.",
+     ("vladimir-putin", "meetsWith", "north-korea")),
+    # "est reçu par X" that the parser read as a compound tense is still a passive
+    ("fr", "Le président Xi Jinping est reçu ce lundi à Paris par Emmanuel Macron.",
+     ("emmanuel-macron", "meetsWith", "xi-jinping")),
     # three parties, the parser hanging the second as an apposition: every pair meets
     ("fr", "L'accord a été conclu lors d'une rencontre entre le président azerbaïdjanais Ilham Aliyev, le Premier "
            "ministre arménien Nikol Pachinian et le président américain Donald Trump.",

@@ -107,6 +107,9 @@ def _is_passive(tok: Token) -> bool:
     if tok.lemma_.lower() in _ETRE_VERBS and not any(
             c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children):
         return False  # "est arrivé à Amman": "être" is the tense of a verb of motion, not a passive
+    if "Part" in tok.morph.get("VerbForm") and any(c.lemma_ == "être" and c.dep_ == "aux:tense" for c in tok.children) \
+            and any(c.dep_ in PASSIVE_AGENT for c in tok.children):
+        return True  # "Xi Jinping est reçu … par Emmanuel Macron" with "est" read as a tense
     return any(c.dep_ in PASSIVE_MARK for c in tok.children) and not (
         _is_reflexive(tok) and not any(c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children))
 
@@ -421,9 +424,18 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         if found:
             return found, "compound-agent", 0.75
         return [], "", 0.0  # "proposed Israeli changes": an attribute, with no agent of its own
+    if entry.pos == "NOUN":  # "M. Poutine, dont c'était la première visite", "Putin, whose first visit"
+        owner = next((c for c in tok.children if c.lower_ in ("dont", "whose") and c.i < tok.i), None)
+        if owner is not None:
+            k = owner.i - 1 if owner.i and ctx.doc[owner.i - 1].text != "," else owner.i - 2
+            antecedent = ctx.resolve(ctx.doc[k]) if k >= 0 else None
+            return ([antecedent], "relative-owner", 0.8) if antecedent is not None else ([], "", 0.0)
     # nouns and adjectives with an agent complement: "le rejet par Moscou", "inacceptable pour la Russie"
     if entry.agent_preps:
         for cand in _prep_targets(tok, entry.agent_preps, deep=entry.pos == "NOUN"):
+            name = ctx.actors.span_of(cand)
+            if name is not None and name.start < cand.i:
+                continue  # inside a name: "du Nord" in "une visite en Corée du Nord"
             if entry.pos == "NOUN" and _past_target(ctx, tok, entry, cand.i):
                 continue  # past the target: "sanctions contre la Russie, notamment la banque de Gazprom"
             found = ctx.resolve_all(cand)
@@ -549,7 +561,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return [subj] if subj is not None else []
     if entry.pos == "VERB" and _is_passive(tok) and not (entry.preps and (
             any(_prep_targets(tok, entry.preps)) or _hung_on_date(tok))):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None) or next(
+            (c for c in tok.children if c.dep_ == "nsubj" and tok.lang_ == "fr"), None)  # "est reçu" read as a tense
         if subj is not None:
             if subj.lower_ in ("qui", "which", "that", "who") and tok.dep_ in ("acl:relcl", "relcl"):
                 return [tok.head]  # "the plan, which was proposed by Putin"
