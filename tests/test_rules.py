@@ -781,6 +781,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
            "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
      ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("zohrab-mnatsakanyan", "meetsWith", "jeyhun-bayramov")),
+    # a prohibition addressed to an actor is a demand; a prohibited thing is not
+    ("fr", "La CIJ a interdit cette semaine au Venezuela de prendre toute mesure qui modifierait le statu quo.",
+     ("icj", "requests", "venezuela"), None),
+    ("en", "The UN forbade Iraq to build missiles.", ("un", "requests", "iraq"), None),
+    # units and ships sent are a deployment
+    ("fr", "L'OTAN a envoyé des renforts en Pologne.", ("nato", "deploys", None), None),
+    ("en", "NATO sent reinforcements to Poland.", ("nato", "deploys", None), None),
     ("fr", "Les Etats-Unis ont ordonné l’expulsion de deux diplomates vénézuéliens.",
      ("united-states", "sanctions", "venezuela"), None),
     ("fr", "Les États-Unis ont imposé de nouvelles sanctions contre la Russie, notamment le géant russe des "
@@ -874,6 +881,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
            "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
      ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("zohrab-mnatsakanyan", "meetsWith", "jeyhun-bayramov")),
+    # a prohibition addressed to an actor is a demand; a prohibited thing is not
+    ("fr", "La CIJ a interdit cette semaine au Venezuela de prendre toute mesure qui modifierait le statu quo.",
+     ("icj", "requests", "venezuela"), None),
+    ("en", "The UN forbade Iraq to build missiles.", ("un", "requests", "iraq"), None),
+    # units and ships sent are a deployment
+    ("fr", "L'OTAN a envoyé des renforts en Pologne.", ("nato", "deploys", None), None),
+    ("en", "NATO sent reinforcements to Poland.", ("nato", "deploys", None), None),
     ("fr", "Les Etats-Unis ont ordonné l’expulsion de deux diplomates vénézuéliens.",
      ("united-states", "sanctions", "venezuela"), ("united-states", "requests", None)),
 ])
