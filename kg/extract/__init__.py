@@ -366,7 +366,8 @@ def _role_claims(ctx: Context) -> list[Claim]:
             state = gaz.get(known.country)  # "Le secrétaire d'État Antony Blinken": his state, from the gazetteer
             of = Actor(state.id, state.cls, state.labels.get(ctx.lang) or state.id, ctx.lang, state.qid, True)
             confidence, rule = 0.75, "title-person-country"
-        if of is None and role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf") and \
+        if of is None and (role.title.role in ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf") or (
+                role.title.role == "officialOf" and ctx.doc[role.start].lower_ in ctx.lex.cabinet_words)) and \
                 ctx.doc[role.start:role.end].root.dep_ not in ("obj", "dobj", "iobj") and not _unknown_body(
                     ctx, role.end):  # not "le président du Parlement": a body we do not know; not "(les
             # États-Unis …) pour soutenir le président par intérim Juan Guaido": another state's, acted on

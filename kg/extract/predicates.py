@@ -424,6 +424,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         if found:
             return found, "compound-agent", 0.75
         return [], "", 0.0  # "proposed Israeli changes": an attribute, with no agent of its own
+    if _deployed_force(ctx, tok, entry):  # "les troupes russes déployées en Biélorussie": their state's
+        owner = ctx.resolve(tok.head)
+        return ([owner], "force-owner", 0.75) if owner is not None else ([], "", 0.0)
     if entry.pos == "NOUN":  # "M. Poutine, dont c'était la première visite", "Putin, whose first visit"
         owner = next((c for c in tok.children if c.lower_ in ("dont", "whose") and c.i < tok.i), None)
         if owner is not None:
@@ -573,6 +576,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         return [subj] if subj is not None else []  # "Backed by Moscow, the rebels advanced"
     if entry.pos == "VERB" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         return [tok.head]  # "the US-Albania-sponsored document": the noun it qualifies
+    if _deployed_force(ctx, tok, entry):
+        return [tok.head]  # "les troupes russes déployées en Biélorussie": the troops
     if entry.pos == "VERB" and tok.dep_ == "conj" and tok.head.dep_ in ("acl", "acl:relcl", "relcl") and \
             tok.head.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in PASSIVE_AGENT for c in tok.children):
         return [tok.head.head]  # "a decision hailed by Kiev but slammed by Moscow"
@@ -684,6 +689,14 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         if addressee:  # "demanded that the US cancel plans", "a exigé que Washington retire": who is asked
             return addressee
     return clause
+
+
+def _deployed_force(ctx: Context, tok: Token, entry: Entry) -> bool:
+    """A deployment participle on a force of a named state, with no agent of its own: "les troupes
+    russes déployées depuis mi-janvier en Biélorussie", "Russian troops stationed in Belarus"."""
+    return entry.relation == "deploys" and entry.pos == "VERB" and tok.dep_ in ("acl", "amod") and \
+        "Part" in tok.morph.get("VerbForm") and ctx.lex.object_kind(tok.head.lemma_.lower()) == "Force" and \
+        not any(c.dep_ in PASSIVE_AGENT for c in tok.children)
 
 
 def _hung_on_date(tok: Token) -> list[Token]:
@@ -809,6 +822,10 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
         return tok.dep_ != "xcomp" or tok.head.pos_ in ("NOUN", "VERB") and tok.head.dep_ == "acl"
     if _object_relative(tok):
         return False  # a relative clause with a subject of its own is an event: "le plan que la Russie a rejeté"
+    if lex is not None and tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm") and \
+            lex.object_kind(tok.head.lemma_.lower()) == "Force" and any(
+                e.relation == "deploys" for e in lex.lookup(tok.lemma_, tok.pos_, tok.text)):
+        return False  # "les troupes russes déployées en Biélorussie": a deployment done
     head = tok
     for _ in range(3):
         if head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.pos_ == "NOUN":
