@@ -867,6 +867,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
            "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
      ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("zohrab-mnatsakanyan", "meetsWith", "jeyhun-bayramov")),
+    # an object the parser left unattached after an inserted adjunct
+    ("fr", "Les Vénézuéliens ont rejeté, lors d'un référendum organisé dimanche, la compétence de la Cour "
+           "internationale de Justice sur le différend territorial.", ("venezuela", "rejects", None), None),
     # a prohibition addressed to an actor is a demand; a prohibited thing is not
     ("fr", "La CIJ a interdit cette semaine au Venezuela de prendre toute mesure qui modifierait le statu quo.",
      ("icj", "requests", "venezuela"), None),

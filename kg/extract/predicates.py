@@ -606,9 +606,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                      and c.lemma_.lower() not in entry.requires]
         if not found and not entry.requires:  # hung under an adjunct: "a dénoncé lors d'un
             found = [g for c in tok.children if c.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and c.i > tok.i
-                     for g in c.subtree if g.i > c.i and g.pos_ == "NOUN" and g.dep_ in ("nmod", "obl", "obl:mod")
+                     for g in c.subtree if g.i > c.i and g.pos_ == "NOUN" and g.dep_ in ("nmod", "obl", "obl:mod", "dep")
                      and _case(g) is None and any(d.dep_ == "det" for d in g.children) and not _is_time(g)][:1]
-            # vote la décision de Donald Trump": a noun phrase with no preposition is the object
+            # vote la décision de Donald Trump", "ont rejeté, lors d'un référendum …, la compétence de la CIJ":
+            # a noun phrase with no preposition is the object
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     if entry.relation == "attacks" and found and all(ctx.lex.object_kind(f.lemma_.lower()) == "Weapon" for f in found):
         found = []  # what was fired is no target: "fired four shells at targets in Jericho", "a tiré un missile"
