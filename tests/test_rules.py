@@ -224,6 +224,9 @@ def test_a_group_without_nationality_is_no_actor():
     # "les deux pays": the two named together, not the last two named
     ("fr", "L'Arménie et l'Azerbaïdjan ont publié le texte négocié sous l'égide des États-Unis, par lequel les deux "
            "pays condamnent la guerre.", ("armenia", "accuses", "la guerre")),
+    # "les deux parties": the joint subject of a clause before, however far apart its names
+    ("fr", "Le gouvernement sud-soudanais et les rebelles menés par Riek Machar ont signé un accord de cessez-le-feu. "
+           "Les deux parties ont également condamné les pillages.", ("riek-machar", "accuses", "les pillages")),
     # "les trois pays": each of the last three named together
     ("fr", "Le Burkina Faso, le Mali ainsi que le Niger ont quitté la Cedeao. Les trois États ont condamné la France.",
      ("niger", "accuses", "france")),

@@ -346,11 +346,11 @@ class Context:
             return []
         if not any(c.lower_ in self.lex.pair_words for c in tok.children):
             count = next((self.lex.count_words[c.lower_] for c in tok.children if c.lower_ in self.lex.count_words), 0)
-            return self._named_together(tok, cls, count) if count else []
+            return (self._named_together(tok, cls, count) or self._joint_subject(tok, cls, count)) if count else []
         if cls != "Person":  # "L'Arménie et l'Azerbaïdjan ont publié … sous l'égide des États-Unis, … les deux
-            together = self._named_together(tok, cls, 2)  # pays": the two named together, not the last two
-            if together:
-                return together
+            together = self._named_together(tok, cls, 2) or self._joint_subject(tok, cls, 2)  # pays": the two
+            if together:  # named together, not the last two; "Le gouvernement sud-soudanais et les rebelles menés
+                return together  # par Riek Machar ont signé … Les deux parties": the joint subject before
         sents = list(self.doc.sents)
         index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
         first = sents[max(0, index - 2)].start
@@ -393,6 +393,20 @@ class Context:
         for run in reversed(runs):  # the latest list of that length
             if len(run) == count:
                 return [a for _, a in run]
+        return []
+
+    def _joint_subject(self, tok: Token, cls: str, count: int) -> list[Actor]:
+        """The last coordinated subject of exactly ``count`` actors of that class, in this sentence
+        before ``tok`` or the two before it ("X et Y ont signé …. Les deux parties ont aussi …")."""
+        first = self.doc[max(tok.sent.start - 1, 0)].sent.start
+        first = self.doc[max(first - 1, 0)].sent.start
+        for t in reversed(self.doc[first:tok.i]):
+            if t.dep_ in SUBJ and t.pos_ != "PRON" and _conjuncts(t) and t.i not in self.cache.get("joint", ()):
+                self.cache.setdefault("joint", set()).add(t.i)  # no loop through "les deux parties" itself
+                found = self.resolve_all(t)
+                self.cache["joint"].discard(t.i)
+                if len(found) == count and all(a.cls == cls or (cls == "Actor" and a.cls != "Group") for a in found):
+                    return found
         return []
 
     def _plural_antecedent(self, tok: Token) -> list[Actor]:
