@@ -344,13 +344,19 @@ class Context:
         cls = self.lex.pair_nouns.get(tok.lower_) or self.lex.pair_nouns.get(tok.lemma_.lower())
         if cls is None:
             return []
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE | _DEMONSTRATIVE for c in tok.children)
         if not any(c.lower_ in self.lex.pair_words for c in tok.children):
             count = next((self.lex.count_words[c.lower_] for c in tok.children if c.lower_ in self.lex.count_words), 0)
-            return (self._named_together(tok, cls, count) or self._joint_subject(tok, cls, count)) if count else []
-        if cls != "Person":  # "L'Arménie et l'Azerbaïdjan ont publié … sous l'égide des États-Unis, … les deux
-            together = self._named_together(tok, cls, 2) or self._joint_subject(tok, cls, 2)  # pays": the two
-            if together:  # named together, not the last two; "Le gouvernement sud-soudanais et les rebelles menés
-                return together  # par Riek Machar ont signé … Les deux parties": the joint subject before
+            if not count or not definite:
+                return []  # "Quatre pays ont voté contre : …" names new ones; "les trois pays", those before
+            return self._named_together(tok, cls, count) or self._joint_subject(tok, cls, count)
+        if cls != "Person" and definite:
+            # "L'Arménie et l'Azerbaïdjan ont publié … sous l'égide des États-Unis, … les deux pays": the two
+            # named together, not the last two; "Le gouvernement sud-soudanais et les rebelles menés par Riek
+            # Machar ont signé … Les deux parties": the joint subject before
+            together = self._named_together(tok, cls, 2) or self._joint_subject(tok, cls, 2)
+            if together:
+                return together
         sents = list(self.doc.sents)
         index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
         first = sents[max(0, index - 2)].start
@@ -554,6 +560,7 @@ class Context:
 
 
 _DEFINITE = frozenset({"le", "la", "les", "l'", "l’", "the"})
+_DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces", "these", "those", "this", "that"})
 _RELATIONAL = frozenset({"allié", "alliés", "partenaire", "partenaires", "ally", "allies", "partner", "partners"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})
 
