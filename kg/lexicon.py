@@ -76,6 +76,7 @@ class Lexicon:
     objects: dict[str, str]  # lower-case head word -> class name
     leader_words: frozenset[str]
     state_leaders: frozenset[str] = frozenset()
+    honorific_words: frozenset[str] = frozenset()  # "l'ayatollah", "le cheikh" between a title and a name
     cabinet_words: frozenset[str] = frozenset()  # "ministre": a state's office, its state from the context
     counterpart_words: frozenset[str] = frozenset()
     collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
@@ -236,6 +237,8 @@ def load_lexicon(lang: str) -> Lexicon:
         leader_words=frozenset(_words(tdata.get("leader_words", []), tpath, "leader_words")),
         state_leaders=frozenset(_words(tdata.get("state_leaders", []), tpath, "state_leaders")),
         cabinet_words=frozenset(_words(tdata.get("cabinet_words", []), tpath, "cabinet_words")),
+        honorific_words=frozenset(w.lower() for w in _words(tdata.get("honorific_words", []), tpath,
+                                                             "honorific_words")),
         counterpart_words=frozenset(_words(tdata.get("counterpart_words", []), tpath, "counterpart_words")),
         collective=frozenset(w.lower() for w in _words(tdata.get("collective_nouns", []), tpath, "collective_nouns")),
         group_nouns=frozenset(w.lower() for w in _words(tdata.get("group_nouns", []), tpath, "group_nouns")),

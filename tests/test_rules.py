@@ -304,6 +304,16 @@ def test_the_president_of_an_assembly_is_its_officer_not_head_of_state(lang, tex
     # a name the NER read as an organisation, apposed to a title
     ("en", "Russia's permanent representative to the United Nations, Vassily Nebenzia, spoke.",
      ("vassili-nebenzia", "officialOf", "russia")),
+    # a courtesy title between the title and the name; a nationality after the portfolio; feminine titles
+    ("fr", "Le guide suprême d'Iran, l'ayatollah Ali Khamenei, a parlé.", ("ali-khamenei", "headOfStateOf", "iran")),
+    ("en", "Iran's supreme leader, the Ayatollah Ali Khamenei, spoke.", ("ali-khamenei", "headOfStateOf", "iran")),
+    ("fr", "Selon le vice-ministre des Affaires étrangères russe, Sergueï Riabkov, la décision est inacceptable.",
+     ("sergei-riabkov", "officialOf", "russia")),
+    ("fr", "Selon la vice-présidente colombienne, Marta Lucia Ramirez, Maduro est un dictateur.",
+     ("marta-lucia-ramirez", "officialOf", "colombia")),
+    # each counterpart of a list of nationalities
+    ("fr", "Antony Blinken a demandé à ses homologues chinois, turc et saoudien de faire pression sur l'Iran.",
+     ("antony-blinken", "requests", "saudi-arabia")),
     # the body's acronym in parentheses between the title and the name
     ("fr", "Le chef de l'Agence internationale de l'énergie atomique (AIEA), Rafael Grossi, est attendu à Téhéran.",
      ("rafael-grossi", "officialOf", "iaea")),
@@ -873,6 +883,8 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
            "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
      ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("zohrab-mnatsakanyan", "meetsWith", "jeyhun-bayramov")),
+    # "par X" hung on an adjunct of a passive
+    ("fr", "Le projet a été accepté en principe par Moscou et Washington.", ("united-states", "agreesTo", None), None),
     # an object the parser left unattached after an inserted adjunct
     ("fr", "Les Vénézuéliens ont rejeté, lors d'un référendum organisé dimanche, la compétence de la Cour "
            "internationale de Justice sur le différend territorial.", ("venezuela", "rejects", None), None),
@@ -901,6 +913,9 @@ def test_parties_the_parse_hides(lang, text, expected, absent):
 
 
 @pytest.mark.parametrize("lang, text, absent", [
+    # "en chef" ranks the title before it: a chief negotiator is no head of state
+    ("fr", "Le négociateur en chef côté russe, Vladimir Medinski, a rencontré Erdogan.",
+     ("vladimir-medinski", "headOfStateOf")),
     # "any attack" is none made
     ("fr", "L'Iran a averti que la moindre attaque contre son territoire aurait des conséquences.", ("iran", "attacks")),
     ("en", "Iran warned that any attack on its territory would have consequences.", ("iran", "attacks")),

@@ -143,6 +143,12 @@ def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
                 named = [ctx.actors.actor_at(t) for t in run if ctx.actors.actor_at(t) is not None]
                 if named:
                     return [named[-1]]  # "by U.S. President Joe Biden": the person, not the adjective state
+    if _is_passive(tok):  # "accepté en principe par Moscou et Washington": "par" hung on the adjunct before it
+        for child in tok.children:
+            if child.dep_.startswith("obl") and child.i > tok.i and _case(child) in ("en", "in"):
+                for g in child.children:
+                    if g.dep_ == "nmod" and _case(g) == "par" and ctx.resolve_all(g):
+                        return ctx.resolve_all(g)
     return []
 
 
@@ -770,6 +776,9 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             if actor is not None:
                 out.append(actor)
                 out.extend(r.person for r in ctx.coordinated_holders(t) if r.person not in out)
+                if collective and ctx._collective(t) and any(c.i in ctx.actors.demonyms for c in t.children):
+                    out.extend(a for a in ctx.resolve_all(t) if a not in out)  # "ses homologues chinois, turc et
+                    # saoudien": each state's
                 role = ctx.role_at.get(t.i) if collective else None
                 if role is not None and role.person is None and role.of == actor and t.lower_[-1:] in ("s", "x"):
                     out.extend(a for a in ctx.resolve_all(t) if a not in out)  # "les présidents russe, turc et iranien"

@@ -104,6 +104,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
     for i in _title_starts(doc, index):  # the tokens that may start a title (most cannot)
         if i < resume or (i in actors.by_token and actors.by_token[i].cls == "Person"):
             continue
+        if i > 0 and doc[i - 1].lower_ == "en" and doc[i].lower_ == "chef":
+            continue  # "le négociateur en chef côté russe": a rank of the title before, not a head
         hit = _match_title(doc, i, index, actors)
         if hit is None:
             continue
@@ -150,6 +152,9 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
         k = j
         while k < len(doc) and doc[k].text in _SKIP:
             k += 1
+        if k + 2 < len(doc) and doc[k].pos_ == "DET" and doc[k + 1].lower_ in lex.honorific_words and \
+                actors.by_token.get(k + 2) is not None:
+            k += 2  # "le guide suprême d'Iran, l'ayatollah Ali Khamenei"
         person = actors.by_token.get(k) if k < len(doc) else None
         if person is not None and person.cls != "Person":
             person = _misread_name(doc, k, actors) if j < k else None
@@ -280,6 +285,8 @@ def _name_after_portfolio(doc: Doc, j: int, actors: DocActors) -> tuple[Actor | 
             or (k in actors.by_token and actors.by_token[k].cls in _BODY_CLASSES)):
         if k in actors.by_token and body is None:
             body = actors.by_token[k]
+        elif k in actors.demonyms and body is None:
+            body = actors.demonyms[k]  # "le vice-ministre des Affaires étrangères russe, Sergueï Riabkov"
         k += 1
     if k >= len(doc) or (k == j and doc[k].text != ","):
         return None, None
