@@ -893,7 +893,8 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("icj", "requests", "venezuela"), None),
     ("en", "The UN forbade Iraq to build missiles.", ("un", "requests", "iraq"), None),
     # forces of a state said deployed: the state deploys them
-    ("fr", "Les troupes russes déployées depuis mi-janvier en Biélorussie y restent.", ("russia", "deploys", None), None),
+    ("fr", "Les troupes russes déployées depuis mi-janvier en Biélorussie y restent.", ("russia", "deploys", None),
+     None),
     ("en", "Russian troops stationed in Belarus will stay.", ("russia", "deploys", None), None),
     # a minister with a portfolio and no nationality: the state the sentence is about
     ("fr", "La Russie a annoncé jeudi que le ministre de la Défense, Sergueï Choïgou, se rendrait à Minsk.",

@@ -612,7 +612,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
                      and c.lemma_.lower() not in entry.requires]
         if not found and not entry.requires:  # hung under an adjunct: "a dénoncé lors d'un
             found = [g for c in tok.children if c.dep_ in ("advmod", "obl", "obl:mod", "obl:arg") and c.i > tok.i
-                     for g in c.subtree if g.i > c.i and g.pos_ == "NOUN" and g.dep_ in ("nmod", "obl", "obl:mod", "dep")
+                     for g in c.subtree if g.i > c.i and g.pos_ == "NOUN" and g.dep_ in _ADJUNCT_NOUN_DEPS
                      and _case(g) is None and any(d.dep_ == "det" for d in g.children) and not _is_time(g)][:1]
             # vote la décision de Donald Trump", "ont rejeté, lors d'un référendum …, la compétence de la CIJ":
             # a noun phrase with no preposition is the object
@@ -716,6 +716,7 @@ def _hung_on_date(tok: Token) -> list[Token]:
                 m.dep_ == "mark" and m.lower_ in _INFINITIVE_MARKS for m in g.children)]
 
 
+_ADJUNCT_NOUN_DEPS = frozenset({"nmod", "obl", "obl:mod", "dep"})
 _INFINITIVE_MARKS = frozenset({"de", "d'", "d’", "à", "to"})
 
 
