@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg.extract.context import SUBJ, Context, _case
 from kg.extract.predicates import _subject, negated
 from kg.extract.records import Actor, Claim
+from kg.nlp import indices_where
 
 _BODIES = frozenset({"InternationalOrganization", "Organization", "Group", "ArmedForce"})
 _CONFIDENCE = 0.8
@@ -22,8 +23,10 @@ def membership_claims(ctx: Context, sentence: Callable) -> list[Claim]:
     """A ``memberOf`` claim for each member a member noun names, with ``sentence`` giving the
     evidence span of a sentence."""
     out: list[Claim] = []
-    for tok in ctx.doc:
-        if tok.lemma_.lower() not in ctx.lex.member_nouns or tok.pos_ != "NOUN":
+    words = ctx.lex.member_nouns
+    for k in indices_where(ctx.doc, lambda w: w.lower() in words):  # on the hash arrays: most docs have none
+        tok = ctx.doc[k]
+        if tok.lemma_.lower() not in words or tok.pos_ != "NOUN":
             continue
         body = _body(ctx, tok)
         if body is None:
