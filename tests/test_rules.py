@@ -883,6 +883,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Cette annonce a été faite après des entretiens entre le ministre russe des Affaires étrangères, Sergueï "
            "Lavrov, et ses homologues arménien et azerbaïdjanais, Zohrab Mnatsakanyan et Jeyhun Bayramov.",
      ("sergey-lavrov", "meetsWith", "jeyhun-bayramov"), ("zohrab-mnatsakanyan", "meetsWith", "jeyhun-bayramov")),
+    # a counted subject spelled out after a colon: the listed are the subject
+    ("fr", "Quatre pays ont voté contre le texte : les États-Unis, le Royaume-Uni, la France et le Japon.",
+     ("japan", "opposes", None), None),
     # "par X" hung on an adjunct of a passive
     ("fr", "Le projet a été accepté en principe par Moscou et Washington.", ("united-states", "agreesTo", None), None),
     # an object the parser left unattached after an inserted adjunct

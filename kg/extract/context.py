@@ -286,6 +286,11 @@ class Context:
                 "Plur" in t.morph.get("Number") or t.lower_.endswith(("s", "x")) for t in words)):
             return []
         sent, doc = tok.sent, self.doc
+        if far and any(c.dep_ == "nummod" or c.lower_ in self.lex.count_words for c in tok.children):
+            colon = next((t.i for t in doc[tok.i + 1:sent.end] if t.text == ":"), None)
+            listed = self._listed(colon + 1, sent.end) if colon is not None else []
+            if listed:  # "Quatre pays ont voté contre : les États-Unis, le Royaume-Uni, la France et le Japon"
+                return listed
         end = sent.end if far else min(sent.end, tok.right_edge.i + 3)
         for k in sorted(k for k in self.cue_starts if tok.i < k < end):
             if far and doc[k - 1].text != ",":
