@@ -66,7 +66,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     claims.extend(_first_mentions(_role_claims(ctx)))
     claims.extend(_counterpart_claims(ctx, claims))
     claims.extend(_conditional_threats(ctx, date))
-    claims.extend(membership_claims(ctx, _sentence))
+    claims.extend(membership_claims(ctx))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     candidates = _candidates(doc, lex)
     for sent in doc.sents:
@@ -149,7 +149,7 @@ def _conditional_threats(ctx: Context, date) -> list[Claim]:
         if aimed is None:
             obj = next((c for c in action.children if c.dep_ in OBJ), None)
             aimed = make_thing(ctx, obj if obj is not None else action)
-        begin, end, evidence = _sentence(ctx, action.sent)
+        begin, end, evidence = ctx.evidence(action.sent)
         when = time_of(ctx, action)
         out.append(Claim(subject=agent, relation="threatens", object=aimed, sent_start=begin, sent_end=end,
                          evidence=evidence, trigger=action.text, rule=f"{ctx.lang}.verb.conditional-threat",
@@ -200,14 +200,6 @@ def _lends_to_noun(tok, lex) -> bool:
         return False
     return any(c.dep_ in OBJ and c.pos_ == "NOUN" and any(requires_ok(c, e) for e in lex.lookup(c.lemma_, "NOUN", c.text))
                for c in tok.children)
-
-
-def _sentence(ctx: Context, sent) -> tuple[int, int, str]:
-    """Character span and text of a sentence, without surrounding whitespace."""
-    text = ctx.text[sent.start_char:sent.end_char]
-    lead = len(text) - len(text.lstrip())
-    stripped = text.strip()
-    return sent.start_char + lead, sent.start_char + lead + len(stripped), stripped
 
 
 def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
@@ -267,7 +259,7 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         relation = "threatens"  # "a averti que son pays donnerait une réponse", "warned of consequences"
     elif relation == "aids" and entry.pos == "VERB" and not neg and _announced(tok):
         relation, mood = "offers", "Asserted"  # "Finland will give Tanzania a grant": a pledge, not yet aid
-    begin, end, evidence = _sentence(ctx, sent)
+    begin, end, evidence = ctx.evidence(sent)
     out = []
     for subject in who:
         for obj in whom:
@@ -388,7 +380,7 @@ def _role_claims(ctx: Context) -> list[Claim]:
             relation = "headOfStateOf"  # "le dirigeant nord-coréen Kim Jong Un", "Libyan leader Gaddafi"
         if relation in _STATE_ROLES and of.cls != "State":
             relation = "officialOf"  # "European Commission President", "chef de la diplomatie de l'UE"
-        begin, end, evidence = _sentence(ctx, ctx.doc[role.start].sent)
+        begin, end, evidence = ctx.evidence(ctx.doc[role.start].sent)
         out.append(Claim(subject=role.person, relation=relation, object=of,
                          sent_start=begin, sent_end=end, evidence=evidence,
                          trigger=ctx.doc[role.start:role.end].text, rule=f"{ctx.lang}.role.{rule}",
@@ -442,7 +434,7 @@ def _counterpart_claims(ctx: Context, roles: list[Claim]) -> list[Claim]:
                 continue
             model_role = max(titled, key=lambda r: r.start)
             relation, entry = model_role.title.role, model_role.title.id
-        begin, end, evidence = _sentence(ctx, tok.sent)
+        begin, end, evidence = ctx.evidence(tok.sent)
         out.append(Claim(subject=person, relation=relation, object=states[0],
                          sent_start=begin, sent_end=end, evidence=evidence, trigger=tok.text,
                          rule=f"{ctx.lang}.role.counterpart", entry=entry, confidence=0.6,

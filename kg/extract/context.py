@@ -57,6 +57,20 @@ class Context:
             for i in range(role.start, role.end):
                 self.role_at[i] = role
 
+    def evidence(self, sent: Span) -> tuple[int, int, str]:
+        """Character span and text of a sentence, without surrounding whitespace."""
+        text = self.text[sent.start_char:sent.end_char]
+        lead = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        return sent.start_char + lead, sent.start_char + lead + len(stripped), stripped
+
+    def _window_start(self, tok: Token, before: int) -> int:
+        """The first token of the sentence ``before`` sentences ahead of ``tok``'s (0: its own)."""
+        start = tok.sent.start
+        for _ in range(before):
+            start = self.doc[max(start - 1, 0)].sent.start
+        return start
+
     # -- actors ---------------------------------------------------------------
     def resolve(self, tok: Token, *, depth: int = 0) -> Actor | None:
         """The actor that a (head) token stands for, or None."""
@@ -155,15 +169,17 @@ class Context:
     def _named_before(self, tok: Token) -> Actor | None:
         """What a bare definite noun of people ("les dirigeants", "the government") stands for: the
         body the same noun named in the last few sentences ("les dirigeants du G7")."""
-        start = tok.sent.start
-        for _ in range(3):  # this sentence and the three before it
-            start = self.doc[max(start - 1, 0)].sent.start
-        for t in reversed(self.doc[start:tok.i]):
-            if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN":  # a bare one before: what it stood for
-                actor = self.resolve(t, depth=1) if any(c.dep_ != "det" for c in t.children) else self._named_before(t)
-                if actor is not None and actor.cls != "Person":
-                    return actor
-        return None
+        key = ("named-before", tok.i)
+        if key not in self.cache:  # a chain of bare mentions asks for each earlier one again
+            self.cache[key] = None
+            for t in reversed(self.doc[self._window_start(tok, 3):tok.i]):  # this sentence and three before
+                if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN":  # a bare one before: what it stood for
+                    actor = self.resolve(t, depth=1) if any(c.dep_ != "det" for c in t.children) \
+                        else self._named_before(t)
+                    if actor is not None and actor.cls != "Person":
+                        self.cache[key] = actor
+                        break
+        return self.cache[key]
 
     def _led_state(self, tok: Token, child: Token) -> Actor | None:
         """The state of the leader an administration is named after: "the Trump administration",
@@ -388,8 +404,7 @@ class Context:
         """"les trois pays", "the four states": the last ``count`` actors of that class, named one
         after the other in a list ("Le Burkina Faso, le Mali ainsi que le Niger") in this sentence or
         the two before it; none when the list before is longer or shorter."""
-        first = self.doc[max(tok.sent.start - 1, 0)].sent.start
-        first = self.doc[max(first - 1, 0)].sent.start
+        first = self._window_start(tok, 2)
         spans = [(span, actor) for span, actor in self.actors.spans if first <= span.start and span.end <= tok.i
                  and (actor.cls == cls or (cls == "Actor" and actor.cls != "Group"))]
         runs: list[list[tuple[Span, Actor]]] = []
@@ -409,9 +424,7 @@ class Context:
     def _joint_subject(self, tok: Token, cls: str, count: int) -> list[Actor]:
         """The last coordinated subject of exactly ``count`` actors of that class, in this sentence
         before ``tok`` or the two before it ("X et Y ont signé …. Les deux parties ont aussi …")."""
-        first = self.doc[max(tok.sent.start - 1, 0)].sent.start
-        first = self.doc[max(first - 1, 0)].sent.start
-        for t in reversed(self.doc[first:tok.i]):
+        for t in reversed(self.doc[self._window_start(tok, 2):tok.i]):
             if t.dep_ in SUBJ and t.pos_ != "PRON" and _conjuncts(t) and t.i not in self.cache.get("joint", ()):
                 self.cache.setdefault("joint", set()).add(t.i)  # no loop through "les deux parties" itself
                 found = self.resolve_all(t)

@@ -6,8 +6,6 @@ membre", "deviendra membre".
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
 from kg.extract.context import SUBJ, Context, _case
@@ -19,9 +17,8 @@ _BODIES = frozenset({"InternationalOrganization", "Organization", "Group", "Arme
 _CONFIDENCE = 0.8
 
 
-def membership_claims(ctx: Context, sentence: Callable) -> list[Claim]:
-    """A ``memberOf`` claim for each member a member noun names, with ``sentence`` giving the
-    evidence span of a sentence."""
+def membership_claims(ctx: Context) -> list[Claim]:
+    """A ``memberOf`` claim for each member a member noun names."""
     out: list[Claim] = []
     words = ctx.lex.member_nouns
     for k in indices_where(ctx.doc, lambda w: w.lower() in words):  # on the hash arrays: most docs have none
@@ -31,7 +28,7 @@ def membership_claims(ctx: Context, sentence: Callable) -> list[Claim]:
         body = _body(ctx, tok)
         if body is None:
             continue
-        begin, end, evidence = sentence(ctx, tok.sent)
+        begin, end, evidence = ctx.evidence(tok.sent)
         for member in _members(ctx, tok):
             if member.key == body.key or member.cls == body.cls == "Group":
                 continue
@@ -44,9 +41,12 @@ def membership_claims(ctx: Context, sentence: Callable) -> list[Claim]:
 def _body(ctx: Context, tok: Token) -> Actor | None:
     """The organisation of "membre de X" / "member of X"."""
     for child in tok.children:
-        target = child if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'", "d’") else next(
-            (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and \
-            child.lower_ == "of" else None
+        if child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'", "d’"):
+            target = child  # French: "membre de l'OTAN"
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            target = next((g for g in child.children if g.dep_ == "pobj"), None)  # English: "member of NATO"
+        else:
+            continue
         if target is not None and target.i > tok.i:
             actor = ctx.resolve(target)
             if actor is None and target.pos_ == "NOUN":  # "membre du bureau politique du Hamas": of Hamas

@@ -147,8 +147,9 @@ def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
         for child in tok.children:
             if child.dep_.startswith("obl") and child.i > tok.i and _case(child) in ("en", "in"):
                 for g in child.children:
-                    if g.dep_ == "nmod" and _case(g) == "par" and ctx.resolve_all(g):
-                        return ctx.resolve_all(g)
+                    found = ctx.resolve_all(g) if g.dep_ == "nmod" and _case(g) == "par" else []
+                    if found:
+                        return found
     return []
 
 
@@ -701,9 +702,14 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
 def _deployed_force(ctx: Context, tok: Token, entry: Entry) -> bool:
     """A deployment participle on a force of a named state, with no agent of its own: "les troupes
     russes déployées depuis mi-janvier en Biélorussie", "Russian troops stationed in Belarus"."""
-    return entry.relation == "deploys" and entry.pos == "VERB" and tok.dep_ in ("acl", "amod") and \
-        "Part" in tok.morph.get("VerbForm") and ctx.lex.object_kind(tok.head.lemma_.lower()) == "Force" and \
+    return entry.relation == "deploys" and entry.pos == "VERB" and _force_participle(tok, ctx.lex) and \
         not any(c.dep_ in PASSIVE_AGENT for c in tok.children)
+
+
+def _force_participle(tok: Token, lex) -> bool:
+    """A participle qualifying a force: "les troupes russes déployées", "troops stationed"."""
+    return tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm") and \
+        lex.object_kind(tok.head.lemma_.lower()) == "Force"
 
 
 def _hung_on_date(tok: Token) -> list[Token]:
@@ -833,9 +839,8 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
         return tok.dep_ != "xcomp" or tok.head.pos_ in ("NOUN", "VERB") and tok.head.dep_ == "acl"
     if _object_relative(tok):
         return False  # a relative clause with a subject of its own is an event: "le plan que la Russie a rejeté"
-    if lex is not None and tok.dep_ in ("acl", "amod") and "Part" in tok.morph.get("VerbForm") and \
-            lex.object_kind(tok.head.lemma_.lower()) == "Force" and any(
-                e.relation == "deploys" for e in lex.lookup(tok.lemma_, tok.pos_, tok.text)):
+    if lex is not None and _force_participle(tok, lex) and any(
+            e.relation == "deploys" for e in lex.lookup(tok.lemma_, tok.pos_, tok.text)):
         return False  # "les troupes russes déployées en Biélorussie": a deployment done
     head = tok
     for _ in range(3):
