@@ -6,6 +6,9 @@ pyoxigraph escapes.
 """
 from __future__ import annotations
 
+import io
+import mmap
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +129,64 @@ def read_dataset(path: str | Path) -> ox.Store:
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err}") from err
     return dataset
+
+
+def line_slices(path: str | Path, parts: int) -> list[tuple[int, int]]:
+    """Cut a line-based file (N-Quads, N-Triples) into at most ``parts`` byte ranges that
+    begin and end on line boundaries; empty ranges are left out.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".nq") as f:
+    ...     _ = f.write(b"aaaa\\nbb\\ncccccc\\n"); f.flush()
+    ...     line_slices(f.name, 2)
+    [(0, 8), (8, 15)]
+    """
+    size = os.path.getsize(path)
+    cuts = [0]
+    with open(path, "rb") as file:
+        for part in range(1, parts):
+            file.seek(max(size * part // parts - 1, cuts[-1]))
+            file.readline()
+            cuts.append(min(file.tell(), size))
+    cuts.append(size)
+    return [(start, end) for start, end in zip(cuts, cuts[1:]) if end > start]
+
+
+def may_hold_blank_nodes(path: str | Path) -> bool:
+    """False only when the file cannot hold a blank node label (no ``_:`` anywhere in it).
+
+    Parsers rename blank nodes per call, so a file read in several parts must not hold any.
+    """
+    with open(path, "rb") as file:
+        if os.fstat(file.fileno()).st_size == 0:
+            return False
+        with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return data.find(b"_:") >= 0
+
+
+class FileSlice(io.RawIOBase):
+    """The bytes ``start`` to ``end`` of a file, as a readable binary stream."""
+
+    def __init__(self, path: str | Path, start: int, end: int) -> None:
+        super().__init__()
+        self._file = open(path, "rb")  # noqa: SIM115 - closed with the stream
+        self._file.seek(start)
+        self._left = end - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        wanted = min(len(buffer), self._left)
+        if wanted <= 0:
+            return 0
+        got = self._file.readinto(memoryview(buffer)[:wanted]) or 0
+        self._left -= got
+        return got
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
 
 
 def insert_data(graph: ox.NamedNode, triples: Iterable[ox.Triple], *, drop: bool) -> str:

@@ -23,6 +23,9 @@ graphs as their default graph.
 """
 from __future__ import annotations
 
+import io
+import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +38,17 @@ from kg.rdffiles import N_TRIPLES, graph_node, insert_data, parse_triples, read_
 from kg.results import PREFIXES, QueryResult
 from kg.sparql import Value, check_bindings, inject_values, query_form, short_error
 
+
+# a part of a parallel bulk load: smaller files load in one call (threads cost more than they save)
+_MIN_PART_BYTES = 4 << 20
+_READ_BUFFER = 1 << 20
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class Unreachable(StoreError):
@@ -205,23 +219,81 @@ class EmbeddedStore(BaseStore):
         """Load an RDF file, replacing each of its named graphs whole (see :class:`BaseStore`).
 
         A dataset file whose graphs are all new to the store, with no triple outside a named
-        graph, is checked by a first parse and then bulk-loaded straight from the file by
-        pyoxigraph (no Python object per triple): the common case of a first load.
+        graph, is bulk-loaded straight from the file by pyoxigraph (no Python object per
+        triple): the common case of a first load. A large N-Quads file is cut into parts on
+        line boundaries that load in parallel, one thread per core.
+
+        * Into an empty store the file is loaded at once. If that fails in any way, the store
+          is emptied again and the file takes the checked path below, which names the error
+          (a syntax error with its line) or reports the graphs that failed.
+        * Otherwise a first streaming parse checks the file and lists its graphs before
+          anything is written.
         """
         from kg.rdffiles import rdf_format, scan_dataset
 
         fmt = rdf_format(path)
-        if fmt.supports_datasets:
-            scan = scan_dataset(path)  # raises InputError on a syntax error: the store is untouched
-            graphs = sorted(scan.graphs, key=lambda g: g.value)
-            if not scan.default_triples and not any(self._store.contains_named_graph(g) for g in graphs):
-                try:
-                    self._store.bulk_load(path=str(path), format=fmt)
-                except (OSError, SyntaxError) as err:
-                    error = f"cannot load into {self._where()}: {err}"
-                    return LoadReport(str(path), (), 0, tuple((g.value, error) for g in graphs))
-                return LoadReport(str(path), tuple(g.value for g in graphs), scan.quads, ())
-        return super().load_file(path)
+        if not fmt.supports_datasets:
+            return super().load_file(path)
+        if self._is_empty():
+            report = self._load_into_empty(path, fmt)
+            if report is not None:
+                return report
+        scan = scan_dataset(path)  # raises InputError on a syntax error: the store is untouched
+        graphs = sorted(scan.graphs, key=lambda g: g.value)
+        if scan.default_triples or any(self._store.contains_named_graph(g) for g in graphs):
+            return super().load_file(path)
+        try:
+            self._bulk_load(path, fmt)
+        except (OSError, SyntaxError) as err:
+            error = f"cannot load into {self._where()}: {err}"
+            return LoadReport(str(path), (), 0, tuple((g.value, error) for g in graphs))
+        return LoadReport(str(path), tuple(g.value for g in graphs), scan.quads, ())
+
+    def _is_empty(self) -> bool:
+        return next(self._store.quads_for_pattern(None, None, None), None) is None
+
+    def _load_into_empty(self, path: str | Path, fmt: ox.RdfFormat) -> LoadReport | None:
+        """Bulk-load a file into the empty store unchecked; None (and the store emptied
+        again) when it fails or puts triples in the default graph."""
+        try:
+            self._bulk_load(path, fmt)
+        except (OSError, SyntaxError, ValueError):
+            self._store.clear()
+            return None
+        if next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+            self._store.clear()
+            return None
+        graphs = sorted(graph.value for graph in self._store.named_graphs())
+        return LoadReport(str(path), tuple(graphs), len(self._store), ())
+
+    def _bulk_load(self, path: str | Path, fmt: ox.RdfFormat) -> None:
+        """``bulk_load`` the file; a large N-Quads file without blank nodes in parallel parts.
+
+        Raises:
+            OSError, SyntaxError: the first error of any part (the other parts still ran).
+        """
+        from kg.rdffiles import FileSlice, line_slices, may_hold_blank_nodes
+
+        parts = min(2 * _cores(), os.path.getsize(path) // _MIN_PART_BYTES)
+        if fmt != ox.RdfFormat.N_QUADS or parts < 2 or may_hold_blank_nodes(path):
+            self._store.bulk_load(path=str(path), format=fmt)
+            return
+        errors: list[BaseException] = []
+
+        def load(start: int, end: int) -> None:
+            try:
+                with io.BufferedReader(FileSlice(path, start, end), _READ_BUFFER) as part:
+                    self._store.bulk_load(part, format=fmt)
+            except (OSError, SyntaxError, ValueError) as err:
+                errors.append(err)
+
+        threads = [threading.Thread(target=load, args=span) for span in line_slices(path, parts)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
 
     def _graph_size(self, graph: ox.NamedNode) -> int:
         answer = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")

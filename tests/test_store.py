@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from kg.commands.store import load, query
 from kg.errors import InputError, QueryError, StoreError
+from kg.rdffiles import line_slices
 from kg.results import QueryResult, format_result
 from kg.sparql import inject_values, query_form
 from kg.store import EmbeddedStore, LoadReport, open_store
@@ -132,6 +133,86 @@ def test_default_graph_triples_of_a_dataset_go_to_the_files_graph(store, tmp_pat
                     '<https://example.org/g> { <https://example.org/a> <https://example.org/p> "y" }\n')
     report = store.load_file(path)
     assert set(report.graphs) == {"https://example.org/g", path.resolve().as_uri()}
+
+
+# -- parallel bulk loads of large N-Quads files -------------------------------
+
+
+def _quads(store) -> set[str]:
+    return {str(q) for q in store._store}
+
+
+def _many_graphs(path: Path, graphs: int = 40, lines: int = 25) -> Path:
+    rows = [f'<https://example.org/s{i}> <https://example.org/p> "{g}-{i} « é »"@fr <https://example.org/g{g}> .'
+            for g in range(graphs) for i in range(lines)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    """Parts of 2 kB, so that a small file takes the parallel path."""
+    monkeypatch.setattr("kg.store._MIN_PART_BYTES", 2048)
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_a_file_loaded_in_parts_equals_one_load(tmp_path, small_parts, on_disk):
+    path = _many_graphs(tmp_path / "many.nq")
+    reference = ox.Store()
+    reference.load(path=path, format=ox.RdfFormat.N_QUADS)
+    with open_store(tmp_path / "kg" if on_disk else None) as store:
+        report = store.load_file(path)
+        assert report.ok and report.triples == len(reference) == 1000
+        assert report.graphs == tuple(sorted(f"https://example.org/g{g}" for g in range(40)))
+        assert _quads(store) == {str(q) for q in reference}
+        store.load_file(path)  # a second load replaces the same graphs
+        assert _quads(store) == {str(q) for q in reference}
+
+
+def test_a_file_loaded_in_parts_next_to_other_graphs(store, tmp_path, small_parts):
+    store.load_file(MINI)
+    report = store.load_file(_many_graphs(tmp_path / "many.nq"))
+    assert report.ok and len(report.graphs) == 40 and store.count() == MINI_TRIPLES + 1000
+
+
+def test_blank_nodes_keep_one_identity_across_the_file(store, tmp_path, small_parts):
+    path = _many_graphs(tmp_path / "blank.nq")
+    with path.open("a") as file:  # one blank node named at both ends of the file
+        file.write('_:b1 <https://example.org/last> "z" <https://example.org/g0> .\n')
+    text = path.read_text()
+    path.write_text('_:b1 <https://example.org/first> "a" <https://example.org/g0> .\n' + text)
+    store.load_file(path)
+    answer = store.query("SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?b ?p ?o FILTER isBlank(?b) }").values()
+    assert answer == [{"n": "1"}]
+
+
+def test_syntax_error_late_in_a_file_leaves_the_empty_store_empty(store, tmp_path, small_parts):
+    path = _many_graphs(tmp_path / "late.nq")
+    with path.open("a") as file:
+        file.write("<oops> .\n")
+    with pytest.raises(InputError, match=r"late\.nq: cannot parse as N-Quads.*1001"):
+        store.load_file(path)
+    assert store.count() == 0
+
+
+def test_default_graph_triples_of_an_nquads_file_go_to_the_files_graph(store, tmp_path):
+    path = tmp_path / "mixed.nq"
+    path.write_text('<https://example.org/a> <https://example.org/p> "x" .\n'
+                    '<https://example.org/a> <https://example.org/p> "y" <https://example.org/g> .\n')
+    report = store.load_file(path)
+    assert set(report.graphs) == {"https://example.org/g", path.resolve().as_uri()}
+    assert store.count() == 2
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3, 7, 50])
+def test_line_slices_cover_the_file_on_line_boundaries(tmp_path, parts):
+    path = tmp_path / "lines.nq"
+    data = b"".join(b"x" * (i % 13) + b"\n" for i in range(40))
+    path.write_bytes(data)
+    slices = line_slices(path, parts)
+    assert slices[0][0] == 0 and slices[-1][1] == len(data) and len(slices) <= parts
+    for (_, end), (start, _) in zip(slices, slices[1:]):
+        assert end == start and data[end - 1:end] == b"\n"
 
 
 def test_load_report_text():
