@@ -117,8 +117,7 @@ FRENCH = [
     ("La Russie n'exclut pas une coopération militaire avec Pyongyang.", {("russia", "offers", "north-korea")}),
     # conjoined subjects give one statement each
     ("La France, l'Allemagne et le Royaume-Uni ont condamné l'attaque iranienne.",
-     {("france", "accuses", "l'attaque iranienne"), ("germany", "accuses", "l'attaque iranienne"),
-      ("united-kingdom", "accuses", "l'attaque iranienne")}),
+     {("france", "accuses", "iran"), ("germany", "accuses", "iran"), ("united-kingdom", "accuses", "iran")}),
     # passive with its agent; metonymy (Moscou -> Russia, la Maison Blanche -> the body)
     ("La proposition américaine a été rejetée par Moscou.",
      {("russia", "rejects", "La proposition américaine"), ("united-states", "proposes", "La proposition américaine")}),
@@ -359,14 +358,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a time word the parser took for the object; a bare object it took for an adjunct
     ("fr", "Manille a accusé dimanche les garde-côtes chinois d’avoir tiré au canon à eau.",
      ("philippines", "accuses", "china"), None),
-    ("fr", "Moscou a condamné, le lundi 4 juillet, une frappe aérienne israélienne.", ("russia", "accuses", None), None),
+    ("fr", "Moscou a condamné, le lundi 4 juillet, une frappe aérienne israélienne.", ("russia", "accuses", "israel"), None),
     # the antecedent of an object relative is the target; "le fait que" is no relative
     ("fr", "La Chine a pris des mesures contre des bateaux philippins qu’elle accuse d’être entrés dans ses eaux.",
      ("china", "accuses", "philippines"), None),
     ("fr", "Le plan que la Russie a rejeté prévoyait un cessez-le-feu.", ("russia", "rejects", None), None),
     ("en", "The plan that Russia rejected called for a truce.", ("russia", "rejects", None), None),
     # missions and embassies speak for their state; a capital that lost its accent in print
-    ("fr", "La mission canadienne aux Philippines a condamné l’intervention chinoise.", ("canada", "accuses", None), None),
+    ("fr", "La mission canadienne aux Philippines a condamné l’intervention chinoise.", ("canada", "accuses", "china"), None),
     ("fr", "Le Département d’Etat américain a condamné la Chine.", ("state-department", "accuses", "china"), None),
     # a plural pronoun stands for the coordinated subject it depends on, or the last sentence's
     ("fr", "Le Mali, le Niger et le Burkina Faso ont rappelé leurs ambassadeurs. Ils ont accusé l'Algérie de mentir.",
@@ -693,7 +692,7 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("en", "The Syrian and Iranian foreign ministries castigated Israel for airstrikes on two areas near Damascus.",
      ("israel", "attacks", None), ("syria", "attacks", None)),
     ("en", "Iran and Russia have joined the Lebanese militant group Hizbullah in condemning a reported Israeli air "
-           "strike on Syria.", ("russia", "accuses", None), None),
+           "strike on Syria.", ("russia", "accuses", "israel"), None),
     ("en", "Kiev has been clamouring for the more sophisticated Leopard tanks.", ("ukraine", "requests", None), None),
     ("en", "The UK is pushing hard for the US to support its debt relief plan.",
      ("united-kingdom", "requests", "united-states"), None),
@@ -768,7 +767,7 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("org-international-labor-office", "requests", "israel"), None),
     ("en", "Israel is opposed to French mediation in peace negotiations with Syria.", ("israel", "opposes", None), None),
     ("en", "Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
-     ("lebanon", "accuses", None), ("lebanon", "accuses", "un")),
+     ("lebanon", "accuses", "israel"), ("lebanon", "accuses", "un")),
     # a group named with its place
     ("en", "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy.",
      ("group-opposition-groups-in-zimbabwe", "requests", "mugabe"), None),
@@ -817,7 +816,7 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      None),
     # a noun phrase hung under an adjunct is the object
     ("fr", "L'Assemblée générale de l'ONU avait dénoncé lors d'un vote la décision de Donald Trump.",
-     ("unga", "accuses", None), None),
+     ("unga", "accuses", "donald-trump"), None),
     ("fr", "Le ministère indien des Affaires étrangères a convoqué l'ambassadeur pakistanais.",
      ("india", "accuses", "pakistan"), None),
     # "par intérim" between a title and its holder; no passive agent in an active compound past
@@ -826,7 +825,7 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Les médiateurs égyptiens et qataris ont rencontré une délégation israélienne.",
      ("qatar", "meetsWith", "israel"), None),
     # a state's name is not the adjective spelled the same ("aux Philippines")
-    ("fr", "La mission canadienne aux Philippines a condamné l'intervention chinoise.", ("canada", "accuses", None),
+    ("fr", "La mission canadienne aux Philippines a condamné l'intervention chinoise.", ("canada", "accuses", "china"),
      ("philippines", "accuses", None)),
     # lifting or easing restrictions is a concession (PLOVER EASE)
     ("en", "Serbia lifted a night curfew in Montenegro.", ("serbia", "agreesTo", "montenegro"), ("serbia", "sanctions",
@@ -1160,6 +1159,31 @@ def test_aiming_among_sanctions(lang, text, expected, absent):
     claims = _claims(lang, text)
     assert expected in _facts(claims), _facts(claims)
     assert absent not in {(c.subject.key, c.relation) for c in claims}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # condemning what an actor did accuses the actor: its agent, nationality, owner, or the "de"
+    # complement of a conduct noun; a victim ("l'assassinat du journaliste") is no one accused
+    ("fr", "Ursula von der Leyen a dénoncé la politique dangereuse du Kremlin.",
+     {("ursula-von-der-leyen", "accuses", "kremlin")}),
+    ("fr", "Le Japon a condamné les actions agressives de la Chine.", {("japan", "accuses", "china")}),
+    ("fr", "Kiev a condamné l'agression de la Russie contre l'Ukraine.", {("ukraine", "accuses", "russia")}),
+    ("fr", "La Chine a condamné le feu vert donné par Washington à la vente d'armes.",
+     {("china", "accuses", "united-states")}),
+    ("fr", "Les Philippines ont dénoncé le harcèlement de leurs navires par la Chine.",
+     {("philippines", "accuses", "china")}),
+    ("fr", "La mission canadienne a condamné l'intervention chinoise comme dangereuse.", {("canada", "accuses", "china")}),
+    ("fr", "La France a condamné l'assassinat du journaliste russe.",
+     {("france", "accuses", "l'assassinat du journaliste russe")}),
+    ("fr", "Manille condamne les manoeuvres dangereuses des garde-côtes chinois et l'utilisation de canons à eau.",
+     {("philippines", "accuses", "china")}),
+    ("en", "Japan condemned China's aggressive actions.", {("japan", "accuses", "china")}),
+    ("en", "Poland condemned the Russian aggression against Ukraine.", {("poland", "accuses", "russia")}),
+    ("en", "France condemned the killing of the Russian journalist.",
+     {("france", "accuses", "the killing of the Russian journalist")}),
+])
+def test_condemning_an_act_accuses_its_doer(lang, text, expected):
+    assert {f for f in _facts(_claims(lang, text)) if f[1] == "accuses"} == expected
 
 
 @pytest.mark.parametrize("lang,text,relation", [

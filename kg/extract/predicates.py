@@ -776,6 +776,7 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
                  if s.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and s.pos_ != "PRON" and ctx.resolve(s)] or heads
     for head in heads:
         group = [head, *_conjuncts(head)] if head.pos_ in ("PROPN", "NOUN") else [head]
+        by_doer = False
         for t in group:
             if _is_time(t):
                 continue  # "agreed on Saturday": a date is no target
@@ -793,6 +794,11 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
                     t.pos_ == "ADJ" and t.dep_ == "ccomp"):  # "… que les mesures seraient adéquates"
                 if t.pos_ == "PRON" and t.lower_ not in ctx.lex.demonstratives:
                     continue
+                doer = _doer(ctx, t, tok) if entry.relation == "accuses" else None
+                if doer is not None or by_doer:
+                    by_doer = True  # "a dénoncé la politique dangereuse du Kremlin": the Kremlin is accused
+                    out.extend([doer] if doer is not None and doer not in out else [])  # (its conjuncts: theirs)
+                    continue
                 out.append(make_thing(ctx, t, stop=tok.i if t.i != tok.i else None))
             if t is head and out and isinstance(out[-1], Thing):
                 break  # a thing's conjuncts stay in its label
@@ -806,6 +812,40 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     if entry.relation == "meetsWith":
         out = [o for o in out if isinstance(o, Actor)]  # one meets someone: "a reçu une proposition" is no meeting
     return out
+
+
+_AGENT_CASES = frozenset({"par", "by"})
+_OF_CASES = frozenset({"de", "du", "des", "d'", "d’", "of"})
+
+
+def _doer(ctx: Context, noun: Token, verb: Token) -> Actor | None:
+    """The actor whose act a condemned noun names, when the text says who did it: an agent ("le
+    harcèlement par la Chine", "le feu vert donné par Washington"), a nationality ("l'agression
+    russe", "Israeli strikes"), an owner ("Russia's aggression"), the "de" complement of a conduct
+    noun ("la politique du Kremlin") or of an act aimed "contre" someone ("l'agression de la Russie
+    contre l'Ukraine"). The parser may hang the agent on the verb: "a condamné le harcèlement de
+    ses navires par la Chine"."""
+    if noun.pos_ != "NOUN":
+        return None
+    aimed = any(_case(c) in ("contre", "against") for c in noun.children)
+    conduct = noun.lemma_.lower() in ctx.lex.conduct_nouns or noun.lower_ in ctx.lex.conduct_nouns
+    found: list[Token] = []
+    for child in noun.children:
+        case = _case(child)
+        if child.dep_ in PASSIVE_AGENT or case in _AGENT_CASES or child.dep_ in ("poss", "nmod:poss") or (
+                case in _OF_CASES and (conduct or aimed) and child.i > noun.i):
+            found.append(child)
+        elif child.dep_ == "amod" and child.i in ctx.actors.demonyms:
+            return ctx.actors.demonyms[child.i]
+        elif child.dep_ in ("acl", "acl:relcl") and child.pos_ == "VERB":  # "donné par Washington"
+            found.extend(g for g in child.children if g.dep_ in PASSIVE_AGENT or _case(g) in _AGENT_CASES)
+    if not _is_passive(verb):
+        found.extend(c for c in verb.children if c.i > noun.i and c.dep_.startswith("obl") and _case(c) in _AGENT_CASES)
+    for t in found:
+        actor = ctx.resolve(t)
+        if actor is not None:
+            return actor
+    return None
 
 
 _RELATIVE_OBJECTS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "qui", "quoi", "which", "whom"})
