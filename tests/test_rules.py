@@ -1186,6 +1186,36 @@ def test_condemning_an_act_accuses_its_doer(lang, text, expected):
     assert {f for f in _facts(_claims(lang, text)) if f[1] == "accuses"} == expected
 
 
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # those that sanctions name are sanctioned by whoever imposed the sanctions last
+    ("fr", "Le Trésor américain a annoncé de nouvelles sanctions contre la Russie. Parmi les personnes visées "
+           "figurent notamment le vice-Premier ministre Alexandre Novak et la gouverneure de la Banque de Russie, "
+           "Elvira Nabioullina.", {"russia", "alexandre-novak", "elvira-nabioullina"}, set()),
+    ("fr", "Washington a sanctionné la Russie. Ces sanctions visent le président Poutine et trois membres du Conseil "
+           "de sécurité russe : le ministre des Affaires étrangères Sergueï Lavrov et le ministre de la Défense "
+           "Sergueï Choïgou.", {"russia", "vladimir-putin", "sergey-lavrov", "sergei-choigou"}, {"unsc"}),
+    ("fr", "Moscou a riposté par des sanctions contre Washington. Le sénateur John McCain et la sénatrice démocrate "
+           "Mary Landrieu sont aussi visés.", {"united-states", "john-mccain"}, set()),
+    ("fr", "Washington a annoncé des sanctions contre la Russie. Au total, 19 individus et cinq entités sont visés "
+           "par ces sanctions, parmi lesquelles le FSB et le GRU.", {"russia", "org-fsb", "org-gru"}, set()),
+    # the speaker of an inserted speech verb is not on the list; no earlier sanction, no list
+    ("fr", "Les États-Unis ont imposé des sanctions au Venezuela. Ces sanctions visent Nicolas Maduro, a déclaré "
+           "Joe Biden.", {"venezuela", "nicolas-maduro"}, {"joe-biden"}),
+    ("fr", "L'armée russe vise Kharkiv. Les villes de Soumy et Kharkiv sont aussi visées.", set(), set()),
+    ("en", "The Treasury imposed sanctions on Russia on Friday. Igor Sechin and Alexei Miller were also targeted.",
+     {"russia", "igor-sechin", "alexei-miller"}, set()),
+    # a date inserted before the object; "en réponse à" names the cause, not the target
+    ("fr", "Les Etats-Unis ont annoncé, jeudi 15 mars, une série de sanctions contre la Russie en réponse à "
+           "l'ingérence de Moscou dans l'élection.", {"russia"}, {"l'ingérence de Moscou dans l'élection"}),
+])
+def test_those_sanctions_name_are_sanctioned(lang, text, expected, absent):
+    found = {o for _, r, o in _facts(_claims(lang, text)) if r == "sanctions"}
+    assert expected <= found, found
+    assert not (absent & found), found
+    if not expected:
+        assert not found
+
+
 @pytest.mark.parametrize("lang,text,relation", [
     # "the absence of contacts with X": no meeting took place
     ("fr", "M. Grossi s'était plaint de l'absence de contacts avec le nouveau gouvernement en Iran.", "meetsWith"),

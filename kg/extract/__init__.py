@@ -23,6 +23,7 @@ from kg.extract.predicates import (OBJ, _subject, agents, describes_thing, modal
                                    requires_ok, targets)
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Claim, Thing
+from kg.extract.sanctioned import sanction_list_claims
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
 from kg.lexicon import load_lexicon
@@ -91,6 +92,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                                      for t in a.subtree}  # an apposition's own act: "…, a decision hailed by Kiev"
                             consumed.update(t.i for t in child.subtree if t.i not in apart)
                 claims.extend(found)
+    claims.extend(sanction_list_claims(ctx, claims))
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
 
 

@@ -29,7 +29,8 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
         return
     children = list(tok.children)
     if deep:
-        children += [g for c in tok.children if c.i > tok.i for g in c.children if g.i > c.i]
+        children += [g for c in tok.children if c.i > tok.i and c.lemma_.lower() not in _CAUSE_NOUNS
+                     for g in c.children if g.i > c.i]  # not "en réponse à l'ingérence de Moscou": a cause
         children += [g for c in tok.children if c.dep_ == "prep" for p in c.children for g in p.children
                      if g.dep_ == "prep"]
     for child in children:
@@ -43,6 +44,10 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
         elif child.i > tok.i and child.dep_ not in ("conj", "ccomp", "xcomp", "advcl", "acl", "acl:relcl"):
             yield from (g for g in child.children if g.dep_ == "conj" and _case(g) in preps and not _is_time(g))
             # a complement the parser coordinated with an adjunct: "avec X durant une heure, puis avec Y"
+
+
+_CAUSE_NOUNS = frozenset({"réponse", "représailles", "riposte", "réaction", "rétorsion", "response", "retaliation",
+                          "reaction", "reprisal"})
 
 
 def _partitive(tok: Token) -> bool:
@@ -620,8 +625,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     preps = list(_prep_targets(tok, entry.preps, deep=entry.pos == "NOUN"))
     if entry.relation == "attacks" and found and all(ctx.lex.object_kind(f.lemma_.lower()) == "Weapon" for f in found):
         found = []  # what was fired is no target: "fired four shells at targets in Jericho", "a tiré un missile"
-    light = tok.head if tok.dep_ in OBJ else (
-        tok.head.head if tok.dep_ in ("nmod", "prep", "pobj") and tok.head.dep_ in OBJ else None)
+    light = tok.head if _object_like(tok) else (
+        tok.head.head if tok.dep_ in ("nmod", "prep", "pobj") and _object_like(tok.head) else None)
     if not preps and entry.pos == "NOUN" and light is not None and light.pos_ == "VERB" and (
             entry.requires or light.lemma_.lower() in ctx.lex.light_verbs):
         # a light verb's noun whose complement the parser hung on the verb: "exercer des
@@ -697,6 +702,13 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         if addressee:  # "demanded that the US cancel plans", "a exigé que Washington retire": who is asked
             return addressee
     return clause
+
+
+def _object_like(tok: Token) -> bool:
+    """An object, or a bare noun the parser took for an adjunct after an inserted date: "a annoncé,
+    jeudi 15 mars, une série de sanctions" ("série" an obl:mod)."""
+    return tok.dep_ in OBJ or (tok.dep_ == "obl:mod" and tok.pos_ == "NOUN" and tok.i > tok.head.i
+                               and _case(tok) is None and not _is_time(tok))
 
 
 def _deployed_force(ctx: Context, tok: Token, entry: Entry) -> bool:
