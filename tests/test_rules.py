@@ -1216,6 +1216,24 @@ def test_those_sanctions_name_are_sanctioned(lang, text, expected, absent):
         assert not found
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    # a vote whose object is lost or missing is on the text it names, else on the resolution named before
+    ("fr", "Le Conseil de sécurité a échoué à adopter une résolution rédigée par la Russie. Quatre pays ont voté "
+           "contre : les Etats-Unis, le Royaume-Uni, la France et le Japon.",
+     {(k, "opposes", "une résolution rédigée par la Russie") for k in
+      ("united-states", "united-kingdom", "france", "japan")}),
+    ("fr", "Le Conseil a examiné une résolution russe. Quatre pays se sont joints à la Russie pour voter en faveur de "
+           "ce texte : la Chine, le Mozambique et le Gabon.",
+     {(k, "supports", "ce texte") for k in ("china", "mozambique", "gabon")}),
+    ("en", "The Security Council adopted a resolution on Gaza on Monday. Russia voted against.",
+     {("russia", "opposes", "a resolution on Gaza")}),
+    # no resolution named before: no object to invent
+    ("fr", "Neuf Etats avaient voté contre, dont les Etats-Unis et Israël.", set()),
+])
+def test_a_vote_without_object_is_on_the_text_named_before(lang, text, expected):
+    assert {f for f in _facts(_claims(lang, text)) if f[1] in ("supports", "opposes")} == expected
+
+
 @pytest.mark.parametrize("lang,text,relation", [
     # "the absence of contacts with X": no meeting took place
     ("fr", "M. Grossi s'était plaint de l'absence de contacts avec le nouveau gouvernement en Iran.", "meetsWith"),

@@ -19,7 +19,7 @@ from kg.extract.attribution import attribute
 from kg.extract.context import POSSESSIVES, Context
 from kg.extract.membership import membership_claims
 from kg.extract.mentions import find_actors
-from kg.extract.predicates import (OBJ, _subject, agents, describes_thing, modality, mutual, negated, reciprocal,
+from kg.extract.predicates import (OBJ, _prep_targets, _subject, agents, describes_thing, modality, mutual, negated, reciprocal,
                                    requires_ok, targets)
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Claim, Thing
@@ -239,6 +239,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         # "les sanctions des Etats-Unis": sanctions or an attack named, with no target
     if rule == "listed-subject":  # "Neuf Etats ont voté contre, dont X et Y": the list is who, not whom
         whom = [w for w in whom if w not in who]
+    if who and not whom and entry.pos == "VERB" and tok.lemma_.lower() in ctx.lex.vote_words:
+        whom = _voted_text(ctx, tok, entry)  # "Quatre pays ont voté contre : A, B, C et D"
     if not who or not whom:
         return []
     mood = modality(ctx, tok, entry)
@@ -283,6 +285,20 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
 
 
 _FUTURE_ENDINGS = ("rait", "raient", "ront", "era", "eras")
+
+
+def _voted_text(ctx: Context, tok, entry) -> list[Thing]:
+    """What a vote whose object the parser lost, or that has none, was on: the text its
+    complement names ("pour voter en faveur de ce texte : A, B et C", the list taken for the
+    object), else the nearest resolution named before it in its sentence or the two before."""
+    named = [t for t in _prep_targets(tok, entry.preps) if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i
+             and ctx.resolve(t) is None]  # not a voter of the list: "ont voté contre : les États-Unis, …"
+    if named:
+        return [make_thing(ctx, named[0])]
+    start = ctx._window_start(tok, 2)
+    text = next((t for t in reversed(ctx.doc[start:tok.i]) if t.pos_ == "NOUN"
+                 and ctx.lex.object_kind(t.lemma_.lower()) == "Resolution"), None)
+    return [make_thing(ctx, text)] if text is not None else []
 
 
 def _about_sanctions(ctx: Context, tok) -> bool:
