@@ -110,6 +110,7 @@ class Built:
     ntriples: str
     sentences: int
     statements: int
+    error: str | None = None  # the extraction failed on this article: nothing was built
 
 
 _IS_STATEMENT = f" <{RDF.type}> <{RDF.Statement}> .\n"  # the N-Triples line's end that makes a statement
@@ -133,16 +134,27 @@ def build_batch(articles: list[Article], *, model: str | None = None, base: str 
         for offset, text in _chunks(article.text, start=len(dateline(article.text) or "")):
             pieces.setdefault(article.lang, []).append((n, offset, text))
     found: list[list] = [[[], {}, 0] for _ in articles]
+    failed: dict[int, str] = {}
     for lang, items in pieces.items():
         nlp = load_pipeline(lang, model)
         for (n, offset, text), doc in zip(items, nlp.pipe((t for _, _, t in items), batch_size=32)):
-            claims, named = extract(doc, lang, date=articles[n].date, doc_id=articles[n].id, text=text)
+            if n in failed:
+                continue
+            try:
+                claims, named = extract(doc, lang, date=articles[n].date, doc_id=articles[n].id, text=text)
+            except Exception as err:  # noqa: BLE001 - a bug on one article must not stop the corpus
+                failed[n] = (f"{articles[n].source}: document {articles[n].id!r}: extraction failed "
+                             f"({type(err).__name__}: {err}); skipped, please report it")
+                continue
             found[n][0].extend(_shift(c, offset) for c in claims)
             for actor in named:
                 found[n][1].setdefault(actor.key, actor)
             found[n][2] += sum(1 for _ in doc.sents)
     out = []
-    for article, (claims, actors, sentences) in zip(articles, found):
+    for n, (article, (claims, actors, sentences)) in enumerate(zip(articles, found)):
+        if n in failed:
+            out.append(Built(article, "", 0, 0, error=failed[n]))
+            continue
         triples = article_graph(article, claims, actors.values(), gazetteer=gaz, base=ns, graph=Triples())
         text = triples.ntriples()  # sorted: byte-stable
         out.append(Built(article, text, sentences, text.count(_IS_STATEMENT)))
@@ -317,6 +329,9 @@ def build_files(inputs: Iterable[str | Path], output: str | Path | None = None, 
             results = run_serial(articles(), model=model, base=base, batch=batch)
         for built in results:
             article = built.article
+            if built.error is not None:  # not marked done: the next run tries it again
+                _bad(report, built.error, on_error)
+                continue
             report.documents += 1
             report.sentences += built.sentences
             report.statements += built.statements

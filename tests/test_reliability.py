@@ -255,3 +255,30 @@ def test_line_separators_inside_text_keep_the_output_parseable(tmp_path, separat
     assert len(graph) > 0 and len(ox_quads) == len(graph)
     again = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out)])  # a re-run reads it back
     assert again.exit_code == 0 and "(1 unchanged, reused)" in again.output
+
+
+def test_an_extraction_bug_on_one_document_skips_it_and_keeps_the_others(tmp_path, monkeypatch):
+    import kg.extract
+
+    real = kg.extract.extract
+
+    def failing(doc, lang, **kwargs):
+        if "Berlin" in doc.text:
+            raise TypeError("'<' not supported between instances of 'Actor' and 'Actor'")
+        return real(doc, lang, **kwargs)
+
+    monkeypatch.setattr(kg.extract, "extract", failing)
+    corpus = _write_corpus(tmp_path / "c.jsonl", [
+        {"id": "good", "text": "Moscou a rejeté la proposition américaine.", "lang": "fr"},
+        {"id": "bad", "text": "Berlin a rejeté la proposition russe.", "lang": "fr"}])
+    out = tmp_path / "c.nq"
+    report = build_files([corpus], out)
+    assert report.documents == 1 and len(report.errors) == 1
+    assert "'bad'" in report.errors[0] and "extraction failed (TypeError" in report.errors[0]
+    quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
+    assert {q.object.value for q in quads if q.predicate.value == str(DCTERMS.identifier)} == {"good"}
+    done = [line for line in out.read_text().splitlines() if line.startswith("# kg:done")]
+    assert len(done) == 1 and "/article/good>" in done[0]  # "bad" not marked done: a re-run tries it again
+    monkeypatch.setattr(kg.extract, "extract", real)
+    again = build_files([corpus], out)
+    assert again.documents == 2 and again.reused == 1 and again.errors == []
