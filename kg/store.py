@@ -34,7 +34,8 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from kg.errors import InputError, KgError, QueryError, StoreError
-from kg.rdffiles import N_TRIPLES, graph_node, insert_data, parse_triples, read_dataset
+from kg.rdffiles import (N_TRIPLES, FileSlice, graph_node, insert_data, line_slices, may_hold_blank_nodes,
+                         parse_triples, rdf_format, read_dataset, scan_dataset)
 from kg.results import PREFIXES, QueryResult
 from kg.sparql import Value, check_bindings, inject_values, query_form, short_error
 
@@ -229,8 +230,6 @@ class EmbeddedStore(BaseStore):
         * Otherwise a first streaming parse checks the file and lists its graphs before
           anything is written.
         """
-        from kg.rdffiles import rdf_format, scan_dataset
-
         fmt = rdf_format(path)
         if not fmt.supports_datasets:
             return super().load_file(path)
@@ -272,8 +271,6 @@ class EmbeddedStore(BaseStore):
         Raises:
             OSError, SyntaxError: the first error of any part (the other parts still ran).
         """
-        from kg.rdffiles import FileSlice, line_slices, may_hold_blank_nodes
-
         parts = min(2 * _cores(), os.path.getsize(path) // _MIN_PART_BYTES)
         if fmt != ox.RdfFormat.N_QUADS or parts < 2 or may_hold_blank_nodes(path):
             self._store.bulk_load(path=str(path), format=fmt)

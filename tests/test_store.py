@@ -127,12 +127,16 @@ def test_triples_only_file_goes_to_the_files_graph(store, tmp_path):
     assert store.count() == 2
 
 
-def test_default_graph_triples_of_a_dataset_go_to_the_files_graph(store, tmp_path):
-    path = tmp_path / "mixed.trig"
-    path.write_text('<https://example.org/a> <https://example.org/p> "x" .\n'
-                    '<https://example.org/g> { <https://example.org/a> <https://example.org/p> "y" }\n')
+@pytest.mark.parametrize("name, named", [
+    ("mixed.trig", '<https://example.org/g> { <https://example.org/a> <https://example.org/p> "y" }'),
+    ("mixed.nq", '<https://example.org/a> <https://example.org/p> "y" <https://example.org/g> .'),
+])
+def test_default_graph_triples_of_a_dataset_go_to_the_files_graph(store, tmp_path, name, named):
+    path = tmp_path / name
+    path.write_text(f'<https://example.org/a> <https://example.org/p> "x" .\n{named}\n')
     report = store.load_file(path)
     assert set(report.graphs) == {"https://example.org/g", path.resolve().as_uri()}
+    assert store.count() == 2
 
 
 # -- parallel bulk loads of large N-Quads files -------------------------------
@@ -193,15 +197,6 @@ def test_syntax_error_late_in_a_file_leaves_the_empty_store_empty(store, tmp_pat
     with pytest.raises(InputError, match=r"late\.nq: cannot parse as N-Quads.*1001"):
         store.load_file(path)
     assert store.count() == 0
-
-
-def test_default_graph_triples_of_an_nquads_file_go_to_the_files_graph(store, tmp_path):
-    path = tmp_path / "mixed.nq"
-    path.write_text('<https://example.org/a> <https://example.org/p> "x" .\n'
-                    '<https://example.org/a> <https://example.org/p> "y" <https://example.org/g> .\n')
-    report = store.load_file(path)
-    assert set(report.graphs) == {"https://example.org/g", path.resolve().as_uri()}
-    assert store.count() == 2
 
 
 @pytest.mark.parametrize("parts", [1, 2, 3, 7, 50])

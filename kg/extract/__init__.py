@@ -316,9 +316,8 @@ def _about_sanctions(ctx: Context, tok) -> bool:
 def _near_sanctions(ctx: Context, tok) -> bool:
     """A sanction named in the sentence of ``tok``, or the one before or after it."""
     sent = tok.sent
-    start = ctx.doc[sent.start - 1].sent.start if sent.start else 0
     end = ctx.doc[sent.end].sent.end if sent.end < len(ctx.doc) else sent.end
-    return any(ctx.lex.object_kind(t.lemma_.lower()) == "Sanction" for t in ctx.doc[start:end])
+    return any(ctx.lex.object_kind(t.lemma_.lower()) == "Sanction" for t in ctx.doc[ctx._window_start(tok, 1):end])
 
 
 def _threatened(ctx: Context, tok, whom) -> bool:

@@ -108,6 +108,4 @@ def _said_by(ctx: Context, tok: Token) -> bool:
 
 def _in_sanction_context(ctx: Context, tok: Token) -> bool:
     """A sanction named in the sentence of ``tok`` or the one before it."""
-    sent = tok.sent
-    start = ctx.doc[sent.start - 1].sent.start if sent.start else 0
-    return any(_is_sanction(ctx, t) for t in ctx.doc[start:sent.end])
+    return any(_is_sanction(ctx, t) for t in ctx.doc[ctx._window_start(tok, 1):tok.sent.end])
