@@ -94,6 +94,9 @@ class Lexicon:
     list_cues: tuple[tuple[str, ...], ...] = ()  # "neuf personnes, dont X et Y": the members named
     gathering_verbs: frozenset[str] = frozenset()  # "le sommet a réuni X, Y et Z": they meet each other
     threat_words: frozenset[str] = frozenset()  # a warning of these is a threat ("a averti qu'il riposterait")
+    retaliation_words: frozenset[str] = frozenset()  # "répondra à chaque agression américaine": a threat
+    vow_verbs: frozenset[str] = frozenset()  # "a promis une riposte": announces the retaliation it names
+    punish_verbs: frozenset[str] = frozenset()  # "punira X": X is threatened
     route_words: frozenset[str] = frozenset()  # "blocked roads": a way blocked is the means of a protest, not its target
     member_nouns: frozenset[str] = frozenset()  # "membre de l'OTAN", "a member of NATO"
     aim_verbs: frozenset[str] = frozenset()  # "viser", "target": an attack, or a sanction among sanctions
@@ -260,6 +263,9 @@ def load_lexicon(lang: str) -> Lexicon:
         gathering_verbs=frozenset(_words(data.get("gathering_verbs", []), path, "gathering_verbs")),
         threat_words=frozenset(_words(data.get("threat_words", []), path, "threat_words")),
         route_words=frozenset(_words(data.get("route_words", []), path, "route_words")),
+        retaliation_words=frozenset(_words(data.get("retaliation_words", []), path, "retaliation_words")),
+        vow_verbs=frozenset(_words(data.get("vow_verbs", []), path, "vow_verbs")),
+        punish_verbs=frozenset(_words(data.get("punish_verbs", []), path, "punish_verbs")),
         absence_nouns=frozenset(_words(data.get("absence_nouns", []), path, "absence_nouns")),
         conduct_nouns=frozenset(_words(data.get("conduct_nouns", []), path, "conduct_nouns")),
         vote_words=frozenset(_words(data.get("vote_words", []), path, "vote_words")),

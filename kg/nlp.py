@@ -140,10 +140,11 @@ def _import_model(lang: str, model: str | None):
 
 
 def _split_quotes_after_elision(nlp: Language) -> None:
-    """Split an opening quote glued to an elided article: "d'«attaque" -> "d'" "«" "attaque" (the
+    """Split an opening quote glued to an elided article: "d'«attaque", "d'”agression" -> "d'" "«" "attaque" (the
     model's tokenizer keeps it one token, which hides the noun from the parser)."""
     current = nlp.tokenizer.infix_finditer
-    ours = [r"(?<=\b[dlnjmtscDLNJMTSC]['’])(?=[«“\"])", r"(?<=[«“])(?=\w)"]
+    ours = [r"(?<=\b[dlnjmtscDLNJMTSC]['’])(?=[«“”\"])", r"(?<=[«“])(?=\w)",
+            r"(?<=['’]”)(?=\w)"]  # "d'”agression”": some sites open with a closing quote
     pattern = "|".join(([current.__self__.pattern] if current is not None else []) + ours)
     nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
 

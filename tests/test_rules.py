@@ -1234,6 +1234,48 @@ def test_a_vote_without_object_is_on_the_text_named_before(lang, text, expected)
     assert {f for f in _facts(_claims(lang, text)) if f[1] in ("supports", "opposes")} == expected
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    # an announced retaliation threatens who would provoke it: the subject of its "if" clause, the doer of
+    # the act it answers, whom it is aimed against
+    ("fr", "L'Iran répondra de manière conséquente à chaque agression américaine.",
+     {("iran", "threatens", "united-states")}),
+    ("fr", "Wang Yi a assuré que la Chine réagirait « fermement » à la guerre commerciale initiée par Donald Trump.",
+     {("china", "threatens", "donald-trump")}),
+    ("fr", "« Notre réponse sera massive si les troupes russes devaient entrer en territoire ukrainien », a averti "
+           "Ursula von der Leyen.", {("ursula-von-der-leyen", "threatens", "russia")}),
+    ("fr", "Joe Biden et Fumio Kishida ont promis une réponse \"forte et ferme\" si Pyongyang réalise cet essai.",
+     {("joe-biden", "threatens", "north-korea"), ("fumio-kishida", "threatens", "north-korea")}),
+    ("fr", "Le Pakistan a promis de riposter contre l'Inde.", {("pakistan", "threatens", "india")}),
+    ("en", "Israel will retaliate if Iran attacks its territory.", {("israel", "threatens", "iran")}),
+    # no target named, a past answer, a negated one: no threat
+    ("fr", "À chaque acte hostile, nous répondrons de manière adéquate, a prévenu le ministère russe.", set()),
+    ("fr", "Le Pakistan a répondu à l'agression indienne.", set()),
+    ("fr", "Le Pakistan ne répondra pas à l'agression indienne.", set()),
+])
+def test_an_announced_retaliation_threatens_who_would_provoke_it(lang, text, expected):
+    assert {f for f in _facts(_claims(lang, text)) if f[1] == "threatens"} == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "les deux pays" as an object: the two named before, not the subject that addresses them
+    ("fr", "L'Algérie a rompu ses relations avec le Maroc. La France a appelé les deux pays au dialogue.",
+     {("france", "requests", "algeria"), ("france", "requests", "morocco")}),
+    ("fr", "L'Algérie et le Maroc ont rompu. La Ligue arabe a appelé les deux pays à la retenue.",
+     {("arab-league", "requests", "algeria"), ("arab-league", "requests", "morocco")}),
+])
+def test_the_two_countries_asked_are_the_two_named_before(lang, text, expected):
+    assert {f for f in _facts(_claims(lang, text)) if f[1] in ("requests", "meetsWith")} == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    # an attack in an "if" clause has not happened
+    ("fr", "Si l'Iran lance une attaque contre Israël, les États-Unis interviendront."),
+    ("en", "If Iran attacks Israel, the United States will intervene."),
+])
+def test_an_attack_in_an_if_clause_is_not_asserted(lang, text):
+    assert not [c for c in _claims(lang, text) if c.relation == "attacks"]
+
+
 @pytest.mark.parametrize("lang,text,relation", [
     # "the absence of contacts with X": no meeting took place
     ("fr", "M. Grossi s'était plaint de l'absence de contacts avec le nouveau gouvernement en Iran.", "meetsWith"),
@@ -1313,3 +1355,5 @@ def test_a_role_is_claimed_once_per_document_at_its_first_titled_mention():
 def test_an_opening_quote_glued_to_an_elided_article_is_its_own_token():
     words = [t.text for t in load_pipeline("fr")("ce qu'il qualifie d'«attaque contre la France» et l'«opération»")]
     assert words[4:7] == ["d'", "«", "attaque"] and words[12:15] == ["l'", "«", "opération"]
+    words = [t.text for t in load_pipeline("fr")("Mogadiscio a qualifié cet accord d'”agression”.")]
+    assert words[5:9] == ["d'", "”", "agression", "”"]

@@ -23,6 +23,7 @@ from kg.extract.predicates import (OBJ, _prep_targets, _subject, agents, describ
                                    requires_ok, targets)
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Claim, Thing
+from kg.extract.retaliation import retaliation_claims
 from kg.extract.sanctioned import sanction_list_claims
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
@@ -92,6 +93,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                                      for t in a.subtree}  # an apposition's own act: "…, a decision hailed by Kiev"
                             consumed.update(t.i for t in child.subtree if t.i not in apart)
                 claims.extend(found)
+    claims.extend(retaliation_claims(ctx, date))  # after the lexicon's threats, which win in _dedupe
     claims.extend(sanction_list_claims(ctx, claims))
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
 
@@ -217,6 +219,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.pos == "NOUN" and entry.relation in _DONE_EVENTS and tok.dep_ in OBJ | {"obj"} and \
             tok.head.lemma_.lower() in _VIEW_VERBS:
         return []  # "Moscou considère les sanctions comme …", "the EU is considering new sanctions": none done
+    if entry.relation in _DONE_EVENTS and _if_clause(tok):
+        return []  # "Si l'Iran mène une attaque, Israël répondra", "if Iran strikes": not done
     if entry.relation == "attacks" and entry.pos == "VERB" and _about_sanctions(ctx, tok):
         return []  # "des sanctions visant des centaines d'individus": what sanctions target is not attacked
     who, rule, confidence = agents(ctx, tok, entry)
@@ -299,6 +303,13 @@ def _voted_text(ctx: Context, tok, entry) -> list[Thing]:
     text = next((t for t in reversed(ctx.doc[start:tok.i]) if t.pos_ == "NOUN"
                  and ctx.lex.object_kind(t.lemma_.lower()) == "Resolution"), None)
     return [make_thing(ctx, text)] if text is not None else []
+
+
+def _if_clause(tok) -> bool:
+    """A word in an "if" clause: its verb (or itself) bears "si"/"if"."""
+    verb = tok if tok.pos_ == "VERB" else next((a for a in list(tok.ancestors)[:3] if a.pos_ == "VERB"), None)
+    return verb is not None and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _IF_WORDS for c in verb.children)
 
 
 def _about_sanctions(ctx: Context, tok) -> bool:

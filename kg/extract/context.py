@@ -382,9 +382,12 @@ class Context:
         index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
         first = sents[max(0, index - 2)].start
         found: list[tuple[Span, Actor]] = []
+        governing = set(tok.ancestors)
         for span, actor in reversed(self.actors.spans):
             if span.start < first or len(found) == 2:
                 break
+            if span.root.dep_ in SUBJ and span.root.head in governing:
+                continue  # "La France a appelé les deux pays au dialogue": France is not one of them
             if span.end <= tok.i and actor not in [a for _, a in found] and (
                     actor.cls == cls or (cls == "Actor" and actor.cls != "Group")):
                 found.append((span, actor))

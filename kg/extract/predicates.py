@@ -792,6 +792,10 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
         for t in group:
             if _is_time(t):
                 continue  # "agreed on Saturday": a date is no target
+            pair = ctx._pair(t) if collective and t.pos_ == "NOUN" else []
+            if pair:  # "a appelé les deux pays au dialogue": the two named before
+                out.extend(a for a in pair if a not in out)
+                continue
             actor = (ctx.resolve(t) if collective else ctx.actors.actor_at(t)) if t.pos_ != "VERB" else None
             if actor is not None:
                 out.append(actor)
@@ -932,6 +936,8 @@ def requires_ok(tok: Token, entry: Entry) -> bool:
     near |= {g.lemma_.lower() for c in tok.children for g in c.children}
     near |= {m.lower_ for c in tok.children if c.dep_ in ("obj", "dobj") for g in c.children  # the marker of
              if g.dep_ in ("acl", "xcomp") for m in g.children if m.dep_ == "mark"}  # "a appelé X à examiner"
+    near |= {m.lower_ for c in tok.children if c.dep_ in ("obj", "dobj") for g in c.children  # the case of the
+             if g.dep_ == "nmod" for m in g.children if m.dep_ == "case"}  # object's complement: "a appelé X au dialogue"
     near |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "cop"}  # "est … aux côtés de"
     return bool(near & set(entry.requires))
 
