@@ -102,6 +102,8 @@ class Lexicon:
     aim_verbs: frozenset[str] = frozenset()  # "viser", "target": an attack, or a sanction among sanctions
     absence_nouns: frozenset[str] = frozenset()  # "l'absence de contacts avec X": the event did not happen
     conduct_nouns: frozenset[str] = frozenset()  # "la politique du Kremlin": the "de" complement is the doer
+    blame_nouns: frozenset[str] = frozenset()  # "l'agression russe" in a speaker's words accuses Russia
+    blame_adjectives: frozenset[str] = frozenset()  # "la politique dangereuse du Kremlin": a conduct blamed
     vote_words: frozenset[str] = frozenset()  # "ont voté contre" with no object: on the text named before
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
@@ -269,6 +271,8 @@ def load_lexicon(lang: str) -> Lexicon:
         absence_nouns=frozenset(_words(data.get("absence_nouns", []), path, "absence_nouns")),
         conduct_nouns=frozenset(_words(data.get("conduct_nouns", []), path, "conduct_nouns")),
         vote_words=frozenset(_words(data.get("vote_words", []), path, "vote_words")),
+        blame_nouns=frozenset(_words(data.get("blame_nouns", []), path, "blame_nouns")),
+        blame_adjectives=frozenset(_words(data.get("blame_adjectives", []), path, "blame_adjectives")),
         aim_verbs=frozenset(_words(data.get("aim_verbs", []), path, "aim_verbs")),
         member_nouns=frozenset(_words(data.get("member_nouns", []), path, "member_nouns")),
         list_cues=tuple(tuple(c.lower().split()) for c in _words(data.get("list_cues", []), path, "list_cues")),

@@ -1257,6 +1257,30 @@ def test_an_announced_retaliation_threatens_who_would_provoke_it(lang, text, exp
 
 
 @pytest.mark.parametrize("lang, text, expected", [
+    # a speaker who names someone's act in words of blame accuses its doer
+    ("fr", "« L'agression russe contre l'Ukraine marque un changement d'époque », a justifié le chancelier Olaf "
+           "Scholz dans un communiqué.", {("olaf-scholz", "accuses", "russia")}),
+    ("fr", "« Les actions agressives de la Chine ont occasionné des dégâts aux navires », a écrit le ministre "
+           "philippin Enrique Manalo.", {("enrique-manalo", "accuses", "china")}),
+    ("fr", "\"Cette administration répond aux activités pernicieuses de la Russie\", a indiqué le secrétaire "
+           "américain au Trésor, Steven Mnuchin.", {("steven-mnuchin", "accuses", "russia")}),
+    ("en", "\"Russian aggression must be stopped,\" Olaf Scholz said.", {("olaf-scholz", "accuses", "russia")}),
+    # not the speaker's own side; not outside reported speech; not a neutral word
+    ("fr", "Le porte-parole du Kremlin, Dmitri Peskov, a déclaré que l'ingérence russe était une invention.", set()),
+    ("fr", "Depuis l'agression russe, les prix ont doublé.", set()),
+    ("fr", "« La politique étrangère de la Chine est stable », a déclaré Olaf Scholz.", set()),
+])
+def test_blame_in_reported_speech_accuses_the_doer(lang, text, expected):
+    assert {f for f in _facts(_claims(lang, text)) if f[1] == "accuses"} == expected
+
+
+def test_a_person_named_after_an_office_keeps_only_the_name():
+    claims = _claims("fr", "Le secrétaire américain au Trésor Steven Mnuchin a rencontré le ministre de l'Intérieur "
+                           "Gérald Darmanin.")
+    assert ("steven-mnuchin", "meetsWith", "gerald-darmanin") in _facts(claims)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
     # "les deux pays" as an object: the two named before, not the subject that addresses them
     ("fr", "L'Algérie a rompu ses relations avec le Maroc. La France a appelé les deux pays au dialogue.",
      {("france", "requests", "algeria"), ("france", "requests", "morocco")}),

@@ -16,6 +16,7 @@ from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
 from kg.extract.attribution import attribute
+from kg.extract.blame import blame_claims
 from kg.extract.context import POSSESSIVES, Context
 from kg.extract.membership import membership_claims
 from kg.extract.mentions import find_actors
@@ -93,6 +94,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                                      for t in a.subtree}  # an apposition's own act: "…, a decision hailed by Kiev"
                             consumed.update(t.i for t in child.subtree if t.i not in apart)
                 claims.extend(found)
+    claims.extend(blame_claims(ctx, date))
     claims.extend(retaliation_claims(ctx, date))  # after the lexicon's threats, which win in _dedupe
     claims.extend(sanction_list_claims(ctx, claims))
     return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)

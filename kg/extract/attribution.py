@@ -24,25 +24,27 @@ _CLAUSE = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj"})
 
 def _speaker(ctx: Context, verb: Token) -> Actor | None:
     """The actor that utters a speech verb."""
-    for child in verb.children:
-        if child.dep_ in SUBJ and child.lower_ not in ("on", "it", "there"):
+    subjects = [c for c in verb.children if c.dep_ in SUBJ and not (
+        c.i < verb.i and c.left_edge.text in _OPEN)]  # the quote the parser took for the subject: « … », a dit X
+    for child in subjects:
+        if child.lower_ not in ("on", "it", "there"):
             if child.lower_.lstrip("-") in ctx.lex.pronouns and ctx.last_speaker is not None:
                 return ctx.last_speaker  # "a-t-il dit", "he said": the last speaker
             actor = ctx.resolve(child)
             if actor is not None:
                 return actor
-    if any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+    if any(c.pos_ in ("NOUN", "PROPN") for c in subjects):
         return None  # a subject of its own that is no known actor: "The Bush administration declared …"
     if "Inf" in verb.morph.get("VerbForm"):
         return None  # no inverted subject after an infinitive: "pour soutenir le président Juan Guaido"
     # inverted subject: "a déclaré Peskov", "said Peskov", "a-t-il dit"
     sent = verb.sent
-    for tok in verb.doc[verb.i + 1: min(verb.i + 4, sent.end)]:
-        if tok.lower_ in ("que", "qu'", "qu’", "that"):
+    for tok in verb.doc[verb.i + 1: min(verb.i + 10, sent.end)]:
+        if tok.lower_ in ("que", "qu'", "qu’", "that") or tok.pos_ in ("VERB", "AUX"):
             break  # what is said, not who says it: "declared Tuesday that China must …"
         actor = ctx.resolve(tok) if tok.pos_ in ("PROPN", "NOUN") else None
-        if actor is not None:
-            return actor
+        if actor is not None and (tok.i < verb.i + 4 or actor.cls == "Person"):
+            return actor  # further on, a person only: "a indiqué le secrétaire au Trésor, Steven Mnuchin"
     for tok in verb.doc[max(sent.start, verb.i - 3): verb.i]:
         if tok.lower_ in ("-il", "-elle", "-t-il", "-t-elle"):
             return ctx.last_speaker

@@ -136,6 +136,9 @@ class DocActors:
             self.by_token[i] = actor
 
 
+_OFFICE_PREPS = frozenset({"au", "aux", "du", "de", "des", "la", "l'", "l’", "d'", "d’", "of", "the"})
+
+
 def _strip_det(span: Span) -> Span:
     while len(span) > 1 and span[0].pos_ in ("DET", "ADP", "PUNCT"):
         span = span[1:]
@@ -215,6 +218,8 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
                     span = _strip_det(span[1:])
                 if span[0].text[:1].islower() or not any(t.pos_ == "PROPN" for t in span):
                     continue
+            if len(span) >= 3 and span.start > 0 and doc[span.start - 1].lower_ in _OFFICE_PREPS:
+                span = span[1:]  # "secrétaire au Trésor Steven Mnuchin": the office's word is not the name
             end = span.end
             while end + 1 < len(doc) and re.fullmatch(r"[A-Z]['’]", doc[end].text) and doc[end + 1].text[:1].isupper():
                 end += 2  # a surname the NER cut at its elided initial: "Denis Sassou N'Guesso"

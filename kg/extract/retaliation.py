@@ -28,6 +28,7 @@ _AGAINST = frozenset({"contre", "against"})
 _ANSWERED = frozenset({"à", "au", "aux", "to"})
 _FUTURE_ENDINGS = ("rait", "raient", "ront", "rons", "rez", "ra", "rai")
 _OBJECTS = frozenset({"obj", "dobj"})
+_READY = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "disposés", "ready", "prepared"})
 _OUR = frozenset({"notre", "nos", "mon", "ma", "mes", "our", "my"})  # the speaker's
 
 
@@ -67,10 +68,10 @@ def _vow(tok: Token, lex) -> Token | None:
     """The verb of promise or threat that announces the retaliation: "a promis une riposte", "a
     menacé de riposter", "vowed to respond"."""
     head = tok.head
-    if head is tok or head.lemma_.lower() not in lex.vow_verbs:
+    if head is tok or (head.lemma_.lower() not in lex.vow_verbs and head.lower_ not in _READY):
         return None
     if (tok.pos_ == "NOUN" and tok.dep_ in _OBJECTS) or (tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "ccomp")):
-        return head
+        return head  # (a readiness word is a vow too: "fin prêts à répondre à X")
     if tok.pos_ == "NOUN" and _case(tok) in ("de", "d'", "d’", "of") and tok.dep_.startswith(("obl", "nmod", "pobj")):
         return head  # "a menacé de représailles", "warned of retaliation"
     return None
