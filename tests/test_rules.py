@@ -1281,6 +1281,34 @@ def test_a_person_named_after_an_office_keeps_only_the_name():
 
 
 @pytest.mark.parametrize("lang, text, expected", [
+    # a second object the parser hung on the verb ("a appelé Washington et les Houthis à …")
+    ("fr", "Face à l'escalade, l'ONU a appelé Washington et les Houthis à «l'arrêt de toute activité "
+           "militaire».",
+     {("un", "requests", "united-states"), ("un", "requests", "houthis")}),
+    # a singular verb joined to a plural clause inside reported speech goes with the speaker
+    ("fr", "Le Premier ministre indien Manmohan Singh a déclaré lundi que les auteurs des attentats avaient des "
+           "liens \"extérieurs\" et a demandé au Pakistan de faire davantage pour combattre le terrorisme.",
+     {("manmohan-singh", "requests", "pakistan")}),
+    # a deadline given to someone is a demand
+    ("fr", "La Cédéao a donné au président ivoirien Alassane Ouattara 72 heures pour quitter le pouvoir.",
+     {("ecowas", "requests", "alassane-ouattara")}),
+])
+def test_requests_the_parse_hides(lang, text, expected):
+    assert {f for f in _facts(_claims(lang, text)) if f[1] == "requests"} == expected
+
+
+def test_a_thing_that_holds_an_actor_claim_is_dropped():
+    facts = _facts(_claims("fr", "L'Iran a menacé de \"punir\" Israël après la destruction de son consulat."))
+    assert {f for f in facts if f[1] == "threatens"} == {("iran", "threatens", "israel")}
+
+
+def test_calling_a_decision_absurd_accuses_its_author():
+    facts = _facts(_claims("fr", "Les forces armées vénézuéliennes ont qualifié la décision américaine "
+                                 "d'«aberrante»."))
+    assert ("venezuela", "accuses", "united-states") in facts
+
+
+@pytest.mark.parametrize("lang, text, expected", [
     # "les deux pays" as an object: the two named before, not the subject that addresses them
     ("fr", "L'Algérie a rompu ses relations avec le Maroc. La France a appelé les deux pays au dialogue.",
      {("france", "requests", "algeria"), ("france", "requests", "morocco")}),

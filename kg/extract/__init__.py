@@ -97,7 +97,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     claims.extend(blame_claims(ctx, date))
     claims.extend(retaliation_claims(ctx, date))  # after the lexicon's threats, which win in _dedupe
     claims.extend(sanction_list_claims(ctx, claims))
-    return _dedupe(_drop_promised_threats(claims)), _all_actors(ctx, claims)
+    return _dedupe(_drop_covered_things(_drop_promised_threats(claims))), _all_actors(ctx, claims)
 
 
 def _candidates(doc: Doc, lex) -> list[int]:
@@ -492,6 +492,17 @@ def _drop_promised_threats(claims: list[Claim]) -> list[Claim]:
         return isinstance(obj, Thing) and c.relation in _FRIENDLY and any(
             d.relation in _HOSTILE and d.subject.key == c.subject.key and obj.start <= d.trigger_start < obj.end
             for d in claims)
+    return [c for c in claims if not covered(c)]
+
+
+def _drop_covered_things(claims: list[Claim]) -> list[Claim]:
+    """"a menacé de punir Israël": once a claim names the actor inside a thing ("Iran threatens
+    Israel", triggered by "punir"), the same claim on the thing that holds its trigger says no more."""
+    def covered(c: Claim) -> bool:
+        obj = c.object
+        return isinstance(obj, Thing) and any(
+            isinstance(d.object, Actor) and (d.subject.key, d.relation, d.sent_start) == (
+                c.subject.key, c.relation, c.sent_start) and obj.start <= d.trigger_start < obj.end for d in claims)
     return [c for c in claims if not covered(c)]
 
 

@@ -83,11 +83,29 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
     if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "by", "while"):
         return _subject(tok.head.head, depth + 1)  # "joined Hizbullah in condemning": the joiners condemn
         # (not "before allowing aid convoys": that has not happened)
+    if depth < 3 and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _disagrees(tok, tok.head):
+        return _subject(tok.head.head, depth + 1)  # "X a déclaré que les auteurs avaient des liens et a demandé
+        # au Pakistan …": the singular "a demandé" goes with "a déclaré", not with the plural "avaient"
     if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
         if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not _controlled(tok):
             return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
         return _subject(tok.head, depth + 1)
     return None
+
+
+def _number(verb: Token) -> str | None:
+    """The grammatical number of a finite verb, from its tense auxiliary or itself."""
+    for t in [*(c for c in verb.children if c.dep_ in ("aux", "aux:tense")), verb]:
+        number = t.morph.get("Number")
+        if number and "Fin" in t.morph.get("VerbForm"):
+            return number[0]
+    return None
+
+
+def _disagrees(verb: Token, other: Token) -> bool:
+    """Two finite verbs of different number: they cannot share a subject."""
+    a, b = _number(verb), _number(other)
+    return a is not None and b is not None and a != b
 
 
 def _controlled(tok: Token) -> bool:
@@ -788,6 +806,11 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
                  if s.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and s.pos_ != "PRON" and ctx.resolve(s)] or heads
     for head in heads:
         group = [head, *_conjuncts(head)] if head.pos_ in ("PROPN", "NOUN") else [head]
+        if tok.pos_ == "VERB" and head.pos_ in ("PROPN", "NOUN") and head.head.i == tok.i:
+            # "a appelé Washington et les Houthis à …" with
+            group.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > head.i
+                         and any(g.dep_ == "cc" for g in c.children) and _case(c) is None
+                         and ctx.resolve(c) is not None and c not in group)  # "Houthis" hung on the verb
         by_doer = False
         for t in group:
             if _is_time(t):

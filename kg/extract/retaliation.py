@@ -68,7 +68,7 @@ def _vow(tok: Token, lex) -> Token | None:
     """The verb of promise or threat that announces the retaliation: "a promis une riposte", "a
     menacé de riposter", "vowed to respond"."""
     head = tok.head
-    if head is tok or (head.lemma_.lower() not in lex.vow_verbs and head.lower_ not in _READY):
+    if head.i == tok.i or (head.lemma_.lower() not in lex.vow_verbs and head.lower_ not in _READY):
         return None
     if (tok.pos_ == "NOUN" and tok.dep_ in _OBJECTS) or (tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "ccomp")):
         return head  # (a readiness word is a vow too: "fin prêts à répondre à X")
@@ -149,7 +149,7 @@ def _target(ctx: Context, tok: Token, vow: Token | None) -> Actor | None:
                 return doer
         if case in _AGAINST:
             return _actor_of(ctx, child)
-        if child.dep_ in _OBJECTS and child.head is tok and tok.lemma_.lower() in ctx.lex.punish_verbs:
+        if child.dep_ in _OBJECTS and child.head.i == tok.i and tok.lemma_.lower() in ctx.lex.punish_verbs:
             return ctx.resolve(child)
     return None
 
