@@ -1297,6 +1297,17 @@ def test_requests_the_parse_hides(lang, text, expected):
     assert {f for f in _facts(_claims(lang, text)) if f[1] == "requests"} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # suspending a state from an organisation sanctions it; suspending flights or talks does not name whom
+    ("L'UA a décidé de suspendre avec effet immédiat la participation du Burkina Faso à toutes ses activités.",
+     {("african-union", "sanctions", "burkina-faso")}),
+    ("L'Union africaine a suspendu le Burkina Faso de ses instances.", {("african-union", "sanctions", "burkina-faso")}),
+    ("Le gouvernement a suspendu les négociations.", set()),
+])
+def test_suspending_a_member_sanctions_it(text, expected):
+    assert {f for f in _facts(_claims("fr", text)) if f[1] == "sanctions"} == expected
+
+
 def test_a_thing_that_holds_an_actor_claim_is_dropped():
     facts = _facts(_claims("fr", "L'Iran a menacé de \"punir\" Israël après la destruction de son consulat."))
     assert {f for f in facts if f[1] == "threatens"} == {("iran", "threatens", "israel")}

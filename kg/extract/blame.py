@@ -18,6 +18,7 @@ from kg.extract.context import Context
 from kg.extract.predicates import _doer, negated
 from kg.extract.records import Claim
 from kg.extract.when import resolve_date, time_of
+from kg.nlp import indices_where
 
 _CONFIDENCE = 0.6
 
@@ -32,9 +33,11 @@ def blame_claims(ctx: Context, date: str | None) -> list[Claim]:
         if r.person is not None and r.of is not None:
             own.setdefault(r.person.key, set()).add(r.of.key)
     out: list[Claim] = []
-    for k, speaker in sorted(ctx.speaker_of.items()):
+    words = lex.blame_nouns | lex.conduct_nouns
+    for k in indices_where(ctx.doc, words.__contains__):  # the few nouns that may blame, then their speaker
+        speaker = ctx.speaker_of.get(k)
         tok = ctx.doc[k]
-        if tok.pos_ != "NOUN" or not _blamed(tok, lex):
+        if speaker is None or tok.pos_ != "NOUN" or not _blamed(tok, lex):
             continue
         verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head)
         if negated(ctx, verb) or verb.lemma_.lower() in lex.denial_verbs:
