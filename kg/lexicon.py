@@ -104,6 +104,7 @@ class Lexicon:
     conduct_nouns: frozenset[str] = frozenset()  # "la politique du Kremlin": the "de" complement is the doer
     blame_nouns: frozenset[str] = frozenset()  # "l'agression russe" in a speaker's words accuses Russia
     blame_adjectives: frozenset[str] = frozenset()  # "la politique dangereuse du Kremlin": a conduct blamed
+    tally_nouns: frozenset[str] = frozenset()  # "deux contre (Russie et Bolivie)" in a sentence of these
     vote_words: frozenset[str] = frozenset()  # "ont voté contre" with no object: on the text named before
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
@@ -271,6 +272,7 @@ def load_lexicon(lang: str) -> Lexicon:
         absence_nouns=frozenset(_words(data.get("absence_nouns", []), path, "absence_nouns")),
         conduct_nouns=frozenset(_words(data.get("conduct_nouns", []), path, "conduct_nouns")),
         vote_words=frozenset(_words(data.get("vote_words", []), path, "vote_words")),
+        tally_nouns=frozenset(_words(data.get("tally_nouns", []), path, "tally_nouns")),
         blame_nouns=frozenset(_words(data.get("blame_nouns", []), path, "blame_nouns")),
         blame_adjectives=frozenset(_words(data.get("blame_adjectives", []), path, "blame_adjectives")),
         aim_verbs=frozenset(_words(data.get("aim_verbs", []), path, "aim_verbs")),

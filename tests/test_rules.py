@@ -1308,6 +1308,21 @@ def test_suspending_a_member_sanctions_it(text, expected):
     assert {f for f in _facts(_claims("fr", text)) if f[1] == "sanctions"} == expected
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    # a tally names the voters in brackets: against opposes the text, for supports it, abstentions say nothing
+    ("fr", "La résolution a été adoptée par 187 voix pour, trois contre (Etats-Unis, Israël et Palau) et deux "
+           "abstentions (Brésil, Maroc).", {("united-states", "opposes"), ("israel", "opposes"), ("palau", "opposes")}),
+    ("en", "The resolution was adopted by 12 votes, with 2 against (Russia and Bolivia) and one abstention (China).",
+     {("russia", "opposes"), ("bolivia", "opposes")}),
+    # no text named, or no tally in the sentence: no vote
+    ("fr", "Le scrutin a donné 12 voix, deux contre (Russie et Bolivie).", set()),
+    ("fr", "Le projet a été critiqué par deux pays, l'un pour (selon la Russie) des raisons politiques.", set()),
+])
+def test_a_vote_tally_names_the_voters_in_brackets(lang, text, expected):
+    found = {(c.subject.key, c.relation) for c in _claims(lang, text) if c.rule.endswith("vote-tally")}
+    assert found == expected
+
+
 def test_a_thing_that_holds_an_actor_claim_is_dropped():
     facts = _facts(_claims("fr", "L'Iran a menacé de \"punir\" Israël après la destruction de son consulat."))
     assert {f for f in facts if f[1] == "threatens"} == {("iran", "threatens", "israel")}

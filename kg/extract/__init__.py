@@ -26,6 +26,7 @@ from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.retaliation import retaliation_claims
 from kg.extract.sanctioned import sanction_list_claims
+from kg.extract.tally import tally_claims
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
 from kg.extract.when import place_of, resolve_date, time_of
 from kg.lexicon import load_lexicon
@@ -70,6 +71,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     claims.extend(_counterpart_claims(ctx, claims))
     claims.extend(_conditional_threats(ctx, date))
     claims.extend(membership_claims(ctx))
+    claims.extend(tally_claims(ctx))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     candidates = _candidates(doc, lex)
     for sent in doc.sents:
