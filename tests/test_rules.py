@@ -1323,6 +1323,18 @@ def test_a_vote_tally_names_the_voters_in_brackets(lang, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the agent a support verb gives an event noun: the passive's agent
+    ("L'embargo économique contre Cuba a été imposé par les États-Unis en 1962.", {("united-states", "cuba")}),
+    # "toutes les liaisons" are all of them, cut: not "toute attaque", any one
+    ("L'Arabie saoudite et le Bahreïn ajoutent couper toutes les liaisons aériennes et maritimes avec le Qatar.",
+     {("saudi-arabia", "qatar"), ("bahrain", "qatar")}),
+    ("Le Qatar a dit qu'il répondrait à toute sanction contre Doha.", set()),
+])
+def test_sanctions_through_support_verbs_and_quantifiers(text, expected):
+    assert {(s, o) for s, r, o in _facts(_claims("fr", text)) if r == "sanctions"} == expected
+
+
 def test_a_thing_that_holds_an_actor_claim_is_dropped():
     facts = _facts(_claims("fr", "L'Iran a menacé de \"punir\" Israël après la destruction de son consulat."))
     assert {f for f in facts if f[1] == "threatens"} == {("iran", "threatens", "israel")}

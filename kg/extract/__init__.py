@@ -43,6 +43,7 @@ _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelle
                           "potentiel", "potentielle", "potentiels", "potentielles", "hypothétique", "eventual",
                           "potential"})
 _IF_WORDS = frozenset({"si", "s'", "s’", "if"})
+_DEFINITE_PLURAL = frozenset({"les", "ses", "leurs", "ces", "nos", "vos", "the", "its", "their", "these"})
 _READY_WORDS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "ready", "prepared", "willing"})
 _VIEW_VERBS = frozenset({"considérer", "qualifier", "juger", "estimer", "envisager", "examiner", "étudier",
                          "consider", "call", "describe", "regard", "view", "deem", "label", "brand", "weigh",
@@ -185,6 +186,12 @@ def _participle_entries(tok, lex):
     return lex.lookup(re.sub(r"é(e?s?)$", "", tok.lower_) + "er", "VERB")
 
 
+def _all_of(word, noun) -> bool:
+    """"toutes les liaisons", "tous ses vols": all of them, not "any" one ("toute attaque")."""
+    return word.lower_ in ("tous", "toutes", "all") and any(
+        d.dep_ in ("det", "det:poss") and d.lower_ in _DEFINITE_PLURAL for d in noun.children)
+
+
 def _kind_of(tok):
     """The "form" or "kind" noun a noun is the complement of ("toute forme d'échange", "any kind
     of attack"), else the noun itself."""
@@ -212,7 +219,7 @@ def _lends_to_noun(tok, lex) -> bool:
 
 def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.pos == "NOUN" and (entry.relation in _DONE_EVENTS or entry.relation == "meetsWith") and any(
-            c.lower_ in _ANY_WORDS for t in {tok, _kind_of(tok)} for c in t.children
+            c.lower_ in _ANY_WORDS and not _all_of(c, t) for t in {tok, _kind_of(tok)} for c in t.children
             if c.dep_ in ("det", "amod", "advmod")):
         return []  # "la moindre attaque contre son territoire", "toute attaque du Pakistan", "toute forme d'échange
         # officiel entre les Etats-Unis et Taïwan": none made

@@ -475,6 +475,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             if found and (entry.pos != "NOUN" or found[0] != ctx.resolve(cand) or True):
                 if entry.target != "subject" or ctx.speaker_of.get(tok.i) is None:
                     return found, "agent-complement", 0.8
+    if entry.pos == "NOUN":
+        found = _support_agent(ctx, tok)
+        if found:  # "l'embargo a été imposé par les États-Unis", "l'embargo qu'ils imposent à Cuba"
+            return found, "support-verb-agent", 0.8
     if entry.pos == "NOUN":  # "l'aide américaine", "the Russian offensive"
         for child in tok.children:
             if child.i in ctx.actors.demonyms and child.dep_ in ("amod", "compound", "nmod") and not _past_target(
@@ -546,6 +550,29 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         if found:
             return found, "left-actor", 0.55
     return [], "", 0.0
+
+
+_RELATIVE_OBJ = frozenset({"que", "qu'", "qu’", "that", "which"})
+
+
+def _support_agent(ctx: Context, tok: Token) -> list[Actor]:
+    """The agent that a support verb gives an event noun: the passive's agent when the noun is
+    its subject ("l'embargo a été imposé par les États-Unis"), the subject of a relative clause of
+    a light verb whose object is the noun ("l'embargo qu'ils imposent à Cuba")."""
+    if tok.dep_ in ("nsubj:pass", "nsubjpass") and tok.head.lemma_.lower() in ctx.lex.light_verbs:
+        for c in tok.head.children:  # (not "la proposition américaine a été rejetée par Moscou": Moscow rejects)
+            if c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in _AGENT_CASES):
+                found = ctx.resolve_all(c)
+                if found:
+                    return found
+    for c in tok.children:
+        if c.dep_ in ("acl:relcl", "relcl") and c.lemma_.lower() in ctx.lex.light_verbs and any(
+                g.dep_ in OBJ and g.lower_ in _RELATIVE_OBJ for g in c.children):
+            subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+            found = ctx.resolve_all(subj) if subj is not None else []
+            if found:
+                return found
+    return []
 
 
 def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
