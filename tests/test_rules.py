@@ -1335,6 +1335,25 @@ def test_sanctions_through_support_verbs_and_quantifiers(text, expected):
     assert {(s, o) for s, r, o in _facts(_claims("fr", text)) if r == "sanctions"} == expected
 
 
+def test_the_actor_after_a_coordinated_clause_is_not_the_target():
+    facts = _facts(_claims("fr", "Moscou et Berlin ont appelé à la retenue et la compagnie aérienne allemande "
+                                 "Lufthansa a suspendu ses vols vers Téhéran."))
+    assert {(s, r) for s, r, _ in facts if r == "requests"} == {("russia", "requests"), ("germany", "requests")}
+    assert not [f for f in facts if "lufthansa" in f[2]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an untitled "chef de l'Etat" is the one head of state named before
+    ("Le président turc Recep Tayyip Erdogan a reçu le Premier ministre suédois. Le chef de l'Etat accuse la "
+     "Suède de protéger des combattants kurdes.", {("recep-tayyip-erdogan", "accuses", "sweden")}),
+    # two heads of state named before: no guess
+    ("Le président turc Recep Tayyip Erdogan a reçu le président finlandais Sauli Niinistö. Le chef de l'Etat "
+     "accuse la Suède de protéger des combattants kurdes.", set()),
+])
+def test_an_untitled_state_office_is_its_one_holder_named_before(text, expected):
+    assert {f for f in _facts(_claims("fr", text)) if f[1] == "accuses"} == expected
+
+
 def test_a_thing_that_holds_an_actor_claim_is_dropped():
     facts = _facts(_claims("fr", "L'Iran a menacé de \"punir\" Israël après la destruction de son consulat."))
     assert {f for f in facts if f[1] == "threatens"} == {("iran", "threatens", "israel")}

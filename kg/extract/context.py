@@ -570,6 +570,11 @@ class Context:
                 return other.person
             if role.of is None and other.title.id == role.title.id and self._same_words(role, other):
                 return other.person  # "said the Secretary-General": the Secretary-General named before
+        if role.of is None and role.title.role in _STATE_OFFICES:  # "Le chef de l'Etat accuse …" after "le
+            held = {o.person for o in self.roles if o.start < role.start and o.person is not None  # président
+                    and o.title.role == role.title.role}  # turc Recep Tayyip Erdogan": the one holder named
+            if len(held) == 1:
+                return held.pop()
         return None
 
     def _same_words(self, role: RoleMention, other: RoleMention) -> bool:
@@ -581,6 +586,7 @@ class Context:
 
 
 _DEFINITE = frozenset({"le", "la", "les", "l'", "l’", "the"})
+_STATE_OFFICES = frozenset({"headOfStateOf", "headOfGovernmentOf", "foreignMinisterOf"})
 _DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces", "these", "those", "this", "that"})
 _RELATIONAL = frozenset({"allié", "alliés", "partenaire", "partenaires", "ally", "allies", "partner", "partners"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "its", "his", "her", "their"})

@@ -251,8 +251,9 @@ def _right_actor(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         if cand.text == "," and after_place:  # "a accueilli à Washington, la ministre …"
             after_place, k = False, k + 1
             continue
-        if cand.is_punct or cand.pos_ == "SCONJ" or (cand.pos_ == "VERB" and k != tok.i):
-            break  # not past a clause's start: "n'exclut pas le recours à la force si le président …"
+        if cand.is_punct or cand.pos_ in ("SCONJ", "CCONJ") or (cand.pos_ == "VERB" and k != tok.i):
+            break  # not past a clause's start: "n'exclut pas le recours à la force si le président …", "ont
+            # appelé à la retenue et la compagnie Lufthansa a suspendu …"
         if ctx.actors.actor_at(cand) is not None or (cand.i in ctx.role_at and ctx.resolve(cand) is not None):
             span = ctx.actors.span_of(cand)
             case = _case(span.root if span is not None else cand)  # "to the United Nations": the name's head
