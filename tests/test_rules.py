@@ -1354,6 +1354,24 @@ def test_an_untitled_state_office_is_its_one_holder_named_before(text, expected)
     assert {f for f in _facts(_claims("fr", text)) if f[1] == "accuses"} == expected
 
 
+@pytest.mark.parametrize("lang, text, absent", [
+    # what a request asks for is not done: no claim from its content clause
+    ("fr", "Washington exige que Moscou retire ses troupes et accepte le plan de paix.", "agreesTo"),
+    ("fr", "« Le Mexique attend de l'Équateur qu'il offre les garanties nécessaires », a ajouté Alicia Bárcena.",
+     "offers"),
+    ("en", "Greece demanded that its partners refuse to recognize Macedonia.", "rejects"),
+])
+def test_the_content_of_a_request_is_not_asserted(lang, text, absent):
+    claims = _claims(lang, text)
+    assert [c for c in claims if c.relation == "requests"]
+    assert not [c for c in claims if c.relation == absent]
+
+
+def test_a_presidency_with_a_nationality_is_its_state():
+    facts = _facts(_claims("fr", "La présidence irakienne a condamné l'attaque turque."))
+    assert ("iraq", "accuses", "turkey") in facts
+
+
 def test_a_thing_that_holds_an_actor_claim_is_dropped():
     facts = _facts(_claims("fr", "L'Iran a menacé de \"punir\" Israël après la destruction de son consulat."))
     assert {f for f in facts if f[1] == "threatens"} == {("iran", "threatens", "israel")}

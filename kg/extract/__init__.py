@@ -92,7 +92,8 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                 if found:  # the action of an offer, a request, a refusal, a threat is part of its object
                     for child in tok.children:
                         if child.dep_ == "xcomp" or (entry.target == "action" and child.dep_ in (
-                                "ccomp", "advcl", "acl")):
+                                "ccomp", "advcl", "acl")) or (entry.relation == "requests" and child.dep_ == "ccomp"
+                                                               and child.i > tok.i):  # what is asked: not done
                             apart = {t.i for a in child.subtree if a.dep_ == "appos" and a.i > child.i
                                      for t in a.subtree}  # an apposition's own act: "…, a decision hailed by Kiev"
                             consumed.update(t.i for t in child.subtree if t.i not in apart)
