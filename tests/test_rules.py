@@ -1372,6 +1372,22 @@ def test_a_presidency_with_a_nationality_is_its_state():
     assert ("iraq", "accuses", "turkey") in facts
 
 
+def test_the_same_source_is_the_speaker_before():
+    facts = _facts(_claims("fr", "Le ministère thaïlandais des Affaires étrangères a dénoncé l'attaque. «Un tel "
+                                 "acte d'agression constitue une violation de l'accord par les forces cambodgiennes», "
+                                 "a ajouté la même source."))
+    assert ("thailand", "accuses", "cambodia") in facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who ordered or carried out an attack, in a speaker's words, is accused
+    ("Selon Varsovie, Loukachenko est le commanditaire de l'attaque.", {("poland", "accuses", "alexander-lukashenko")}),
+    ("Selon Varsovie, Alexandre Loukachenko est l'auteur du livre.", set()),
+])
+def test_the_author_of_an_attack_is_accused(text, expected):
+    assert {f for f in _facts(_claims("fr", text)) if f[1] == "accuses"} == expected
+
+
 def test_a_thing_that_holds_an_actor_claim_is_dropped():
     facts = _facts(_claims("fr", "L'Iran a menacé de \"punir\" Israël après la destruction de son consulat."))
     assert {f for f in facts if f[1] == "threatens"} == {("iran", "threatens", "israel")}

@@ -27,6 +27,8 @@ def _speaker(ctx: Context, verb: Token) -> Actor | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJ and not (
         c.i < verb.i and c.left_edge.text in _OPEN)]  # the quote the parser took for the subject: « … », a dit X
     for child in subjects:
+        if _same_source(child):
+            return _earlier_speaker(ctx, child)  # "a ajouté la même source": who spoke before
         if child.lower_ not in ("on", "it", "there"):
             if child.lower_.lstrip("-") in ctx.lex.pronouns and ctx.last_speaker is not None:
                 return ctx.last_speaker  # "a-t-il dit", "he said": the last speaker
@@ -42,6 +44,8 @@ def _speaker(ctx: Context, verb: Token) -> Actor | None:
     for tok in verb.doc[verb.i + 1: min(verb.i + 10, sent.end)]:
         if tok.lower_ in ("que", "qu'", "qu’", "that") or tok.pos_ in ("VERB", "AUX"):
             break  # what is said, not who says it: "declared Tuesday that China must …"
+        if _same_source(tok):
+            return _earlier_speaker(ctx, tok)
         actor = ctx.resolve(tok) if tok.pos_ in ("PROPN", "NOUN") else None
         if actor is not None and (tok.i < verb.i + 4 or actor.cls == "Person"):
             return actor  # further on, a person only: "a indiqué le secrétaire au Trésor, Steven Mnuchin"
@@ -51,6 +55,23 @@ def _speaker(ctx: Context, verb: Token) -> Actor | None:
     if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return ctx.resolve(verb.head)  # "le ministre, Sergei Lavrov, déclarant que …"
     return None
+
+
+def _same_source(tok: Token) -> bool:
+    """"la même source", "the same source": whoever spoke last."""
+    return tok.lower_ in ("source", "sources") and any(c.lower_ in ("même", "mêmes", "same") for c in tok.children)
+
+
+def _earlier_speaker(ctx: Context, tok: Token) -> Actor | None:
+    """The last speaker, else the actor subject of the sentence before."""
+    if ctx.last_speaker is not None:
+        return ctx.last_speaker
+    start = tok.sent.start
+    if start == 0:
+        return None
+    root = ctx.doc[start - 1].sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJ and c.pos_ != "PRON"), None)
+    return ctx.resolve(subj) if subj is not None else None
 
 
 def _scope(verb: Token, sent: Span) -> list[int]:
