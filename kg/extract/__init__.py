@@ -20,9 +20,9 @@ from kg.extract.blame import blame_claims
 from kg.extract.context import POSSESSIVES, Context
 from kg.extract.membership import membership_claims
 from kg.extract.mentions import find_actors
-from kg.extract.predicates import (OBJ, _prep_targets, _subject, agents, describes_thing, modality, mutual, negated, reciprocal,
-                                   requires_ok, targets)
-from kg.extract.objects import make_thing
+from kg.extract.predicates import (_IF_WORDS, _READY_WORDS, OBJ, _announced, _prep_targets, _subject, agents,
+                                   describes_thing, modality, mutual, negated, reciprocal, requires_ok, targets)
+from kg.extract.objects import make_thing, text_before
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.retaliation import retaliation_claims
 from kg.extract.sanctioned import sanction_list_claims
@@ -42,9 +42,7 @@ _ANY_WORDS = frozenset({"tout", "toute", "tous", "toutes", "moindre", "aucun", "
 _MAYBE_WORDS = frozenset({"éventuel", "éventuelle", "éventuels", "éventuelles", "possible", "possibles",
                           "potentiel", "potentielle", "potentiels", "potentielles", "hypothétique", "eventual",
                           "potential"})
-_IF_WORDS = frozenset({"si", "s'", "s’", "if"})
 _DEFINITE_PLURAL = frozenset({"les", "ses", "leurs", "ces", "nos", "vos", "the", "its", "their", "these"})
-_READY_WORDS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "ready", "prepared", "willing"})
 _VIEW_VERBS = frozenset({"considérer", "qualifier", "juger", "estimer", "envisager", "examiner", "étudier",
                          "consider", "call", "describe", "regard", "view", "deem", "label", "brand", "weigh",
                          "discuss", "study", "examine"})
@@ -300,9 +298,6 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     return out
 
 
-_FUTURE_ENDINGS = ("rait", "raient", "ront", "era", "eras")
-
-
 def _voted_text(ctx: Context, tok, entry) -> list[Thing]:
     """What a vote whose object the parser lost, or that has none, was on: the text its
     complement names ("pour voter en faveur de ce texte : A, B et C", the list taken for the
@@ -311,10 +306,8 @@ def _voted_text(ctx: Context, tok, entry) -> list[Thing]:
              and ctx.resolve(t) is None]  # not a voter of the list: "ont voté contre : les États-Unis, …"
     if named:
         return [make_thing(ctx, named[0])]
-    start = ctx._window_start(tok, 2)
-    text = next((t for t in reversed(ctx.doc[start:tok.i]) if t.pos_ == "NOUN"
-                 and ctx.lex.object_kind(t.lemma_.lower()) == "Resolution"), None)
-    return [make_thing(ctx, text)] if text is not None else []
+    text = text_before(ctx, tok, {"Resolution"})
+    return [text] if text is not None else []
 
 
 def _if_clause(tok) -> bool:
@@ -353,20 +346,6 @@ def _threatened(ctx: Context, tok, whom) -> bool:
         return False  # "a mis en garde contre les conséquences de …": a warning against, not a threat
     words = ctx.lex.threat_words
     return any(t.lemma_.lower() in words or t.lower_ in words for t in span)
-
-
-def _announced(tok) -> bool:
-    """A verb in the future or the conditional: "will strike", "would blockade", "frappera",
-    "frapperait", "allaient attaquer"."""
-    if tok.pos_ != "VERB":
-        return False
-    if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
-        return True
-    if set(tok.morph.get("Tense")) & {"Fut"} or set(tok.morph.get("Mood")) & {"Cnd"}:
-        return True
-    if tok.lower_.endswith(_FUTURE_ENDINGS) and tok.lemma_.lower().endswith(("er", "ir", "re")):
-        return True  # the model reads "frapperait" as an imperfect
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("aller", "going")
 
 
 _STATE_ROLES = ("foreignMinisterOf", "headOfGovernmentOf", "headOfStateOf")

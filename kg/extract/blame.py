@@ -28,10 +28,6 @@ def blame_claims(ctx: Context, date: str | None) -> list[Claim]:
     from kg.gazetteer import Gazetteer
 
     lex, gaz = ctx.lex, Gazetteer.load()
-    own: dict[str, set[str]] = {}  # a speaker's own side: the bodies and states they hold office in
-    for r in ctx.roles:
-        if r.person is not None and r.of is not None:
-            own.setdefault(r.person.key, set()).add(r.of.key)
     out: list[Claim] = []
     words = lex.blame_nouns | lex.conduct_nouns
     for k in indices_where(ctx.doc, words.__contains__):  # the few nouns that may blame, then their speaker
@@ -43,7 +39,7 @@ def blame_claims(ctx: Context, date: str | None) -> list[Claim]:
         if negated(ctx, verb) or verb.lemma_.lower() in lex.denial_verbs:
             continue  # "nie toute ingérence russe"
         doer = _doer(ctx, tok, verb)
-        if doer is None or doer.key in _side(speaker.key, own, gaz):
+        if doer is None or doer.key in _side(ctx, speaker.key, gaz):
             continue  # "Peskov a déclaré que l'ingérence russe était une invention": his own state's
         begin, end, evidence = ctx.evidence(tok.sent)
         when = time_of(ctx, verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -54,9 +50,9 @@ def blame_claims(ctx: Context, date: str | None) -> list[Claim]:
     return out
 
 
-def _side(key: str, own: dict[str, set[str]], gaz) -> set[str]:
+def _side(ctx: Context, key: str, gaz) -> set[str]:
     """A speaker, the bodies they hold office in, and the states those bodies govern."""
-    keys = {key, *own.get(key, ())}
+    keys = {key, *(r.of.key for r in ctx.roles if r.person is not None and r.of is not None and r.person.key == key)}
     for k in list(keys):
         entry = gaz.get(k) if k in gaz else None
         if entry is not None and entry.government_of:

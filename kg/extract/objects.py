@@ -169,3 +169,12 @@ def set_proposer(thing: Thing, proposer) -> Thing:
     from dataclasses import replace
 
     return replace(thing, proposer=proposer)
+
+
+def text_before(ctx: Context, tok: Token, kinds) -> Thing | None:
+    """The nearest text of one of ``kinds`` ("Resolution", "Plan" …) named before ``tok``, in
+    its sentence or the two before it: what a vote with no object of its own was on."""
+    start = ctx._window_start(tok, 2)
+    text = next((t for t in reversed(ctx.doc[start:tok.i]) if t.pos_ == "NOUN"
+                 and ctx.lex.object_kind(t.lemma_.lower()) in kinds), None)
+    return make_thing(ctx, text) if text is not None else None

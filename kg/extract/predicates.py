@@ -108,6 +108,26 @@ def _disagrees(verb: Token, other: Token) -> bool:
     return a is not None and b is not None and a != b
 
 
+_IF_WORDS = frozenset({"si", "s'", "s’", "if"})
+_READY_WORDS = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "disposés", "ready", "prepared",
+                          "willing"})
+_FUTURE_ENDINGS = ("rait", "raient", "ront", "era", "eras")
+
+
+def _announced(tok: Token) -> bool:
+    """A verb in the future or the conditional: "will strike", "would blockade", "frappera",
+    "frapperait", "allaient attaquer"."""
+    if tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("aux", "aux:tense") and c.lower_ in ("will", "would", "'ll", "shall") for c in tok.children):
+        return True
+    if set(tok.morph.get("Tense")) & {"Fut"} or set(tok.morph.get("Mood")) & {"Cnd"}:
+        return True
+    if tok.lower_.endswith(_FUTURE_ENDINGS) and tok.lemma_.lower().endswith(("er", "ir", "re")):
+        return True  # the model reads "frapperait" as an imperfect
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("aller", "going")
+
+
 def _controlled(tok: Token) -> bool:
     """An adverbial participle or infinitive whose subject is the main clause's:
     "…, les exhortant à …", "après avoir opposé leur veto, les États-Unis …"."""

@@ -17,18 +17,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import POSSESSIVES, SUBJ, Context, _case
-from kg.extract.predicates import _doer, _subject, negated
+from kg.extract.predicates import _IF_WORDS, _READY_WORDS, _announced, _doer, _subject, negated
 from kg.extract.records import Actor, Claim
 from kg.extract.when import resolve_date, time_of
 from kg.nlp import indices_where
 
 _CONFIDENCE = 0.6
-_IF_WORDS = frozenset({"si", "s'", "s’", "if"})
 _AGAINST = frozenset({"contre", "against"})
 _ANSWERED = frozenset({"à", "au", "aux", "to"})
-_FUTURE_ENDINGS = ("rait", "raient", "ront", "rons", "rez", "ra", "rai")
 _OBJECTS = frozenset({"obj", "dobj"})
-_READY = frozenset({"prêt", "prête", "prêts", "prêtes", "disposé", "disposés", "ready", "prepared"})
 _OUR = frozenset({"notre", "nos", "mon", "ma", "mes", "our", "my"})  # the speaker's
 
 
@@ -42,7 +39,7 @@ def retaliation_claims(ctx: Context, date: str | None) -> list[Claim]:
         if tok.pos_ not in ("VERB", "NOUN") or tok.lemma_.lower() not in words or negated(ctx, tok):
             continue
         vow = _vow(tok, lex)
-        if vow is None and not _announced(tok):
+        if vow is None and not _future(tok):
             continue
         agents = _agents(ctx, tok, vow)
         target = _target(ctx, tok, vow)
@@ -68,7 +65,7 @@ def _vow(tok: Token, lex) -> Token | None:
     """The verb of promise or threat that announces the retaliation: "a promis une riposte", "a
     menacé de riposter", "vowed to respond"."""
     head = tok.head
-    if head.i == tok.i or (head.lemma_.lower() not in lex.vow_verbs and head.lower_ not in _READY):
+    if head.i == tok.i or (head.lemma_.lower() not in lex.vow_verbs and head.lower_ not in _READY_WORDS):
         return None
     if (tok.pos_ == "NOUN" and tok.dep_ in _OBJECTS) or (tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "ccomp")):
         return head  # (a readiness word is a vow too: "fin prêts à répondre à X")
@@ -77,23 +74,15 @@ def _vow(tok: Token, lex) -> Token | None:
     return None
 
 
-def _announced(tok: Token) -> bool:
+def _future(tok: Token) -> bool:
     """A verb in the future or the conditional ("répondra", "réagirait", "will respond"), or a
-    noun that is the subject of one ("notre réponse sera massive")."""
+    noun that is the subject of one or of a future copula ("notre réponse sera massive")."""
     if tok.pos_ == "NOUN":
-        return tok.dep_ in SUBJ and _future(tok.head)
-    return _future(tok)
-
-
-def _future(verb: Token) -> bool:
-    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "cop"))]
-    for t in words:
-        if t.lower_ in ("will", "would", "'ll", "shall"):
-            return True
-        if set(t.morph.get("Tense")) & {"Fut"} or set(t.morph.get("Mood")) & {"Cnd"}:
-            return True
-    return verb.pos_ == "VERB" and verb.lower_.endswith(_FUTURE_ENDINGS) and verb.lemma_.lower().endswith(
-        ("er", "ir", "re"))  # the model reads "réagirait" as an imperfect
+        if tok.dep_ not in SUBJ:
+            return False
+        tok = tok.head
+    return _announced(tok) or any(c.dep_ in ("cop", "aux:pass") and (
+        set(c.morph.get("Tense")) & {"Fut"} or set(c.morph.get("Mood")) & {"Cnd"}) for c in tok.children)
 
 
 def _agents(ctx: Context, tok: Token, vow: Token | None) -> list[Actor]:

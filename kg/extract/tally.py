@@ -9,11 +9,9 @@ sentence or the two before it; with none, no claim.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from kg.extract.context import Context
-from kg.extract.objects import make_thing
-from kg.extract.records import Actor, Claim, Thing
+from kg.extract.objects import text_before
+from kg.extract.records import Actor, Claim
 from kg.nlp import token_indices
 
 _CONFIDENCE = 0.7
@@ -31,7 +29,7 @@ def tally_claims(ctx: Context) -> list[Claim]:
                 t.lower_ in lex.tally_nouns for t in tok.sent):
             continue
         voters = _bracketed(ctx, k + 1)
-        text = _voted_text(ctx, tok) if voters else None
+        text = text_before(ctx, tok, _TEXT_KINDS) if voters else None
         if text is None:
             continue
         begin, end, evidence = ctx.evidence(tok.sent)
@@ -52,10 +50,3 @@ def _bracketed(ctx: Context, k: int) -> list[Actor]:
         if actor is not None and actor not in found:
             found.append(actor)
     return []  # no closing bracket: not a list
-
-
-def _voted_text(ctx: Context, tok: Token) -> Thing | None:
-    start = ctx._window_start(tok, 2)
-    text = next((t for t in reversed(ctx.doc[start:tok.i]) if t.pos_ == "NOUN"
-                 and ctx.lex.object_kind(t.lemma_.lower()) in _TEXT_KINDS), None)
-    return make_thing(ctx, text) if text is not None else None
