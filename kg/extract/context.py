@@ -619,5 +619,26 @@ def _conjuncts(tok: Token) -> list[Token]:
             out.append(child)
             out.extend(_conjuncts(child))
         elif child.dep_ == "appos" and tok.pos_ == "NOUN" and child.i > tok.i:
-            out.extend(c for c in _conjuncts(child) if c.i not in {o.i for o in out})
+            more = [c for c in _conjuncts(child) if c.i not in {o.i for o in out}]
+            if more and child.pos_ == "NOUN" and child.left_edge.i and tok.doc[child.left_edge.i - 1].text == ",":
+                out.append(child)  # "avec le président X, la première ministre Y et le chef Z": a list misparsed
+            out.extend(more)
     return out
+
+
+def apposed_participle(tok: Token, lex=None) -> bool:
+    """A present participle or gerund set off after a noun that is no actor, which the parser hung on
+    that noun ("des propos très durs, accusant …", "les commentaires de X, en demandant …"): it tells
+    what the clause's subject does (not "les manifestants, réclamant …": they are the ones who ask)."""
+    if tok.dep_ != "acl" or tok.pos_ != "VERB" or not tok.i or "Part" not in tok.morph.get("VerbForm"):
+        return False
+    if not tok.lower_.endswith(("ant", "ants")) or "Past" in tok.morph.get("Tense"):
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.text != "," and not (before.lower_ == "en" and tok.doc[tok.i - 2].text == ","):
+        return False
+    head = tok.head
+    if lex is not None and any(t.lower_ in lex.group_nouns for t in [head, *(
+            c for c in head.children if c.dep_ == "nmod" and c.i < tok.i)]):
+        return False  # people: "les manifestants, réclamant …", "des dizaines de manifestants, réclamant …"
+    return head.pos_ == "NOUN" and not head.ent_type_ and head.dep_ not in SUBJ and head.i < tok.i

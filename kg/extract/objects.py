@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.context import Context
+from kg.extract.context import Context, apposed_participle
 from kg.extract.records import Thing
 
 MAX_LABEL = 150
@@ -33,7 +33,8 @@ def _phrase(head: Token, stop: int | None = None, cues: dict[int, int] | None = 
     never reaching the predicate word at ``stop`` nor a list of members (``cues``: the token
     indices where "dont", "including" … start)."""
     adjunct = {t.i for c in head.lefts if c.dep_.startswith("obl") for t in c.subtree}  # "le lundi 4 juillet, une frappe"
-    toks = [t for t in head.subtree if t.i not in adjunct]
+    adjunct |= {t.i for c in head.subtree if c.i > head.i and apposed_participle(c) for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in adjunct]  # (nor "…, en demandant …": the clause subject's act)
     clause = next((c for c in head.children if c.i == stop and c.dep_ in ("acl", "acl:relcl", "relcl")), None)
     if clause is not None:  # "le plan que la Russie a rejeté": the relative clause is the predicate's
         toks = [t for t in toks if not clause.left_edge.i <= t.i <= clause.right_edge.i]

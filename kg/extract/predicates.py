@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.calendar import CALENDAR_WORDS, DAYS
-from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _case, _conjuncts
+from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _case, _conjuncts, apposed_participle
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Thing
 from kg.lexicon import Entry
@@ -387,8 +387,10 @@ def _between_parties(ctx: Context, tok: Token) -> list[Actor]:
     noun it is about ("signé entre le gouvernement et les groupes armés", "la signature d'un
     accord entre la Russie et l'Ukraine")."""
     hosts = [tok, *(c for c in tok.children if c.dep_ in SUBJ | OBJ or _case(c) in ("de", "d'", "d’", "du", "des", "of"))]
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJ and tok.head.pos_ == "VERB":
+        hosts.append(tok.head)  # "des négociations se sont tenues vendredi entre l'Iran et la France"
     for host in hosts:
-        for cand in _prep_targets(host, ("entre", "between")):
+        for cand in _prep_targets(host, ("entre", "between"), deep=host.i != tok.i and host.pos_ == "VERB"):
             parties = ctx.resolve_all(cand)
             parties += [a for a in _apposed_parties(ctx, cand) if a not in parties]
             if len(parties) == 1:
@@ -511,6 +513,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 return [], "", 0.0  # a named owner that is no actor we know: "the hostage-takers' demands"
     if entry.target != "subject" and not (entry.pos == "VERB" and _is_passive(tok)):
         subj = _subject(tok) if entry.pos != "NOUN" else None
+        if subj is None and entry.pos == "VERB" and apposed_participle(tok, ctx.lex) and ctx.resolve(tok.head) is None:
+            verb = _governing_verb(tok.head)  # "a eu des propos très durs, accusant l'Éthiopie de …", "a rejeté les
+            subj = _subject(verb) if verb is not None else None  # commentaires de X, en demandant …": the clause's
         if subj is not None:
             found = ctx.resolve_all(subj)
             for sib in subj.head.children:  # two subjects the parser did not coordinate: "la Russie et l'Ukraine"
@@ -969,6 +974,8 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
     if lex is not None and _force_participle(tok, lex) and any(
             e.relation == "deploys" for e in lex.lookup(tok.lemma_, tok.pos_, tok.text)):
         return False  # "les troupes russes déployées en Biélorussie": a deployment done
+    if apposed_participle(tok, lex):
+        return False  # "des propos très durs, accusant l'Éthiopie de …": what the clause's subject does
     head = tok
     for _ in range(3):
         if head.dep_ in ("acl", "acl:relcl", "relcl") and head.head.pos_ == "NOUN":
