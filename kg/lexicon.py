@@ -81,6 +81,7 @@ class Lexicon:
     counterpart_words: frozenset[str] = frozenset()
     collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
     group_nouns: frozenset[str] = frozenset()  # nouns of groups that do not act for their state
+    organization_nouns: frozenset[str] = frozenset()  # "l'organisation régionale": the body named before
     named_place_nouns: frozenset[str] = frozenset()  # "le salon Napoléon": a person's name names a place
     pair_nouns: dict[str, str] = field(default_factory=dict)  # "les deux dirigeants" -> Person: the two named before
     pair_words: frozenset[str] = frozenset()  # "deux", "two", "both"
@@ -250,6 +251,8 @@ def load_lexicon(lang: str) -> Lexicon:
         counterpart_words=frozenset(_words(tdata.get("counterpart_words", []), tpath, "counterpart_words")),
         collective=frozenset(w.lower() for w in _words(tdata.get("collective_nouns", []), tpath, "collective_nouns")),
         group_nouns=frozenset(w.lower() for w in _words(tdata.get("group_nouns", []), tpath, "group_nouns")),
+        organization_nouns=frozenset(w.lower() for w in _words(tdata.get("organization_nouns", []), tpath,
+                                                               "organization_nouns")),
         named_place_nouns=frozenset(w.lower() for w in _words(tdata.get("named_place_nouns", []), tpath,
                                                                "named_place_nouns")),
         pair_nouns={w.lower(): cls for cls, words in (tdata.get("pair_nouns") or {}).items()

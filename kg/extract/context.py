@@ -164,6 +164,23 @@ class Context:
         if tok.pos_ == "NOUN" and depth < 1 and self._collective(tok) and all(
                 c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) and any(tok.children):
             return self._named_before(tok)  # "les dirigeants du G7 … Les dirigeants ont exprimé …"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.organization_nouns and any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE | _DEMONSTRATIVE for c in tok.children) and all(
+                c.dep_ in ("det", "amod", "punct") and c.i not in self.actors.demonyms for c in tok.children) and (
+                tok.dep_ in SUBJ or any(c.dep_ == "amod" for c in tok.children)):  # not "condamne l'organisation"
+            return self._organization_before(tok)  # "L'organisation régionale a adopté des sanctions"
+        return None
+
+    def _organization_before(self, tok: Token) -> Actor | None:
+        """The international organisation named last before ``tok``, in its sentence or the two before."""
+        sents = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        first = sents[max(0, index - 2)].start
+        for span, actor in reversed(self.actors.spans):
+            if span.start < first:
+                break
+            if span.end <= tok.i and actor.cls == "InternationalOrganization":
+                return actor
         return None
 
     def _named_before(self, tok: Token) -> Actor | None:
@@ -378,16 +395,29 @@ class Context:
             together = self._named_together(tok, cls, 2) or self._joint_subject(tok, cls, 2)
             if together:
                 return together
+        pair = self._last_two(tok, cls)
+        if cls == "Actor" and not pair:  # "la revendication de la Chine …, le porte-parole du ministère indien,
+            pair = self._last_two(tok, cls, people=False)  # Anurag Srivastava, … les deux parties": the states
+        return pair
+
+    def _last_two(self, tok: Token, cls: str, *, people: bool = True) -> list[Actor]:
+        """The last two actors of class ``cls`` named before ``tok`` in its sentence or the two
+        before it, when the text pairs them (see ``_pair``); without ``people``, persons are skipped."""
         sents = list(self.doc.sents)
         index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
         first = sents[max(0, index - 2)].start
         found: list[tuple[Span, Actor]] = []
         governing = set(tok.ancestors)
-        for span, actor in reversed(self.actors.spans):
+        mentions = self.actors.spans if people else sorted(
+            [*self.actors.spans, *((self.doc[k:k + 1], a) for k, a in self.actors.demonyms.items())],
+            key=lambda m: m[0].start)  # "du ministère indien" names India
+        for span, actor in reversed(mentions):
             if span.start < first or len(found) == 2:
                 break
             if span.root.dep_ in SUBJ and span.root.head in governing:
                 continue  # "La France a appelé les deux pays au dialogue": France is not one of them
+            if not people and actor.cls == "Person":
+                continue
             if span.end <= tok.i and actor not in [a for _, a in found] and (
                     actor.cls == cls or (cls == "Actor" and actor.cls != "Group")):
                 found.append((span, actor))

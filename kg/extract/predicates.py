@@ -86,6 +86,9 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
     if depth < 3 and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _disagrees(tok, tok.head):
         return _subject(tok.head.head, depth + 1)  # "X a déclaré que les auteurs avaient des liens et a demandé
         # au Pakistan …": the singular "a demandé" goes with "a déclaré", not with the plural "avaient"
+    if depth < 3 and _possessed_infinitive(tok):  # "Morales a justifié sa décision d'expulser …", "ont décidé à
+        verb = _governing_verb(tok.head)  # leur tour d'expulser …": the possessor, the clause's subject
+        return _subject(verb, depth + 1) if verb is not None else None
     if depth < 3 and tok.dep_ in CLAUSE_UP and tok.head is not tok and tok.dep_ != "ROOT":
         if tok.dep_ in ("ccomp", "advcl", "acl") and tok.pos_ in ("VERB",) and not _controlled(tok):
             return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
@@ -144,6 +147,22 @@ def _controlled(tok: Token) -> bool:
         c.lower_ == "to" and c.dep_ in ("aux", "mark") and c.i == tok.i - 1 for c in tok.children)
 
 
+_DECISION_NOUNS = frozenset({"décision", "decision"})
+
+
+def _possessed_infinitive(tok: Token) -> bool:
+    """An infinitive with "de" hung on a noun with a possessive: a decision ("sa décision d'expulser
+    l'ambassadeur"), or an adjunct the parser took for its head ("ont décidé à leur tour d'expulser")."""
+    if tok.dep_ != "acl" or tok.pos_ != "VERB" or "Inf" not in tok.morph.get("VerbForm"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in tok.children):
+        return False
+    head = tok.head
+    if head.pos_ != "NOUN" or head.i > tok.i or not any("Yes" in c.morph.get("Poss") for c in head.children):
+        return False
+    return head.lemma_.lower() in _DECISION_NOUNS or (head.dep_.startswith("obl") and head.head.pos_ == "VERB")
+
+
 def _is_passive(tok: Token) -> bool:
     """A passive verb; a pronominal verb the parser labelled passive is not one ("X et Y se sont
     rencontrés" with "X" as nsubj:pass)."""
@@ -153,6 +172,10 @@ def _is_passive(tok: Token) -> bool:
     if "Part" in tok.morph.get("VerbForm") and any(c.lemma_ == "être" and c.dep_ == "aux:tense" for c in tok.children) \
             and any(c.dep_ in PASSIVE_AGENT for c in tok.children):
         return True  # "Xi Jinping est reçu … par Emmanuel Macron" with "est" read as a tense
+    if any(c.lemma_.lower() in ("avoir", "have") and c.dep_.startswith("aux") for c in tok.children) and not any(
+            c.dep_ in ("aux:pass", "auxpass") or c.lemma_.lower() in ("être", "be") and c.dep_.startswith("aux")
+            for c in tok.children):
+        return False  # "Pyongyang a rejeté cette décision" with "Pyongyang" misread as a passive subject
     return any(c.dep_ in PASSIVE_MARK for c in tok.children) and not (
         _is_reflexive(tok) and not any(c.dep_ in PASSIVE_AGENT or _case(c) == "par" for c in tok.children))
 
@@ -674,6 +697,10 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     if not found and entry.pos == "VERB":  # "kidnapped up to 16 advisers": the parser made "up to" a particle
         found = [g for c in tok.children if c.dep_ == "prt" and c.lower_ == "up" for p in c.children
                  if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    if not found and entry.pos == "VERB":  # two subjects, the second after the verb: "Evo Morales avait déclaré
+        subj = _subject(tok)  # mercredi le diplomate américain persona non grata" (the object misread)
+        found = [c for c in tok.children if c.dep_ in SUBJ and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")
+                 and subj is not None and subj.i < tok.i and c.i != subj.i and ctx.resolve(subj) is not None]
     if entry.pos == "VERB" and _object_relative(tok):
         found = [tok.head]  # the antecedent of an object relative: "des bateaux qu'elle accuse de …"
     elif entry.pos == "VERB" and not found:
@@ -974,7 +1001,7 @@ def describes_thing(tok: Token, lex=None, ctx: Context | None = None) -> bool:
     if lex is not None and _force_participle(tok, lex) and any(
             e.relation == "deploys" for e in lex.lookup(tok.lemma_, tok.pos_, tok.text)):
         return False  # "les troupes russes déployées en Biélorussie": a deployment done
-    if apposed_participle(tok, lex):
+    if apposed_participle(tok, lex) or _possessed_infinitive(tok):
         return False  # "des propos très durs, accusant l'Éthiopie de …": what the clause's subject does
     head = tok
     for _ in range(3):
