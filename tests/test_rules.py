@@ -934,6 +934,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
      ("united-states", "sanctions", "venezuela"), None),
     ("fr", "Evo Morales a justifié samedi sa décision d’expulser l’ambassadeur des Etats-Unis.",
      ("evo-morales", "sanctions", "united-states"), None),
+    # a counted subject named after the verb: "Un seul pays a voté contre, le Bélarus"
+    ("fr", "L'Assemblée générale a adopté une résolution sur la Birmanie. Un seul pays a voté contre, le Bélarus.",
+     ("belarus", "opposes", None), None),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),

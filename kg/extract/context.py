@@ -324,6 +324,15 @@ class Context:
             listed = self._listed(colon + 1, sent.end) if colon is not None else []
             if listed:  # "Quatre pays ont voté contre : les États-Unis, le Royaume-Uni, la France et le Japon"
                 return listed
+        if far and tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.i > tok.i and any(
+                c.dep_ == "nummod" or c.lower_ in self.lex.count_words or c.lower_ in ("seul", "seuls", "only")
+                for c in tok.children):
+            comma = next((t.i for t in doc[tok.head.i + 1:sent.end] if t.text in (",", ":")), None)
+            after = doc[comma + 1:min(comma + 3, sent.end)] if comma is not None else []
+            listed = self._listed(comma + 1, sent.end) if any(self.actors.actor_at(t) is not None for t in after) \
+                and (comma + 1) not in self.cue_starts else []
+            if listed:  # "Un seul pays a voté contre, le Bélarus"
+                return listed
         end = sent.end if far else min(sent.end, tok.right_edge.i + 3)
         for k in sorted(k for k in self.cue_starts if tok.i < k < end):
             if far and doc[k - 1].text != ",":
