@@ -937,6 +937,12 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a counted subject named after the verb: "Un seul pays a voté contre, le Bélarus"
     ("fr", "L'Assemblée générale a adopté une résolution sur la Birmanie. Un seul pays a voté contre, le Bélarus.",
      ("belarus", "opposes", None), None),
+    # an untitled ambassador is not the president of the same state named before
+    ("fr", "Le président vénézuélien Hugo Chavez a critiqué Washington. Les Américains ont expulsé l'ambassadeur "
+           "vénézuélien.", ("united-states", "sanctions", "venezuela"), ("united-states", "sanctions", "hugo-chavez")),
+    # a meeting proposed or asked for is not held
+    ("fr", "Emmanuel Macron a parlé avec Vladimir Poutine. Il a proposé un sommet entre le président Biden et le "
+           "président Poutine.", ("emmanuel-macron", "proposes", None), ("emmanuel-macron", "meetsWith", "joe-biden")),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),

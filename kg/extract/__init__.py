@@ -20,8 +20,9 @@ from kg.extract.blame import blame_claims
 from kg.extract.context import POSSESSIVES, Context
 from kg.extract.membership import membership_claims
 from kg.extract.mentions import find_actors
-from kg.extract.predicates import (_IF_WORDS, _READY_WORDS, OBJ, _announced, _prep_targets, _subject, agents,
-                                   describes_thing, modality, mutual, negated, reciprocal, requires_ok, targets)
+from kg.extract.predicates import (_IF_WORDS, _READY_WORDS, OBJ, _announced, _intended, _prep_targets, _subject,
+                                   agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
+                                   targets)
 from kg.extract.objects import make_thing, text_before
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.retaliation import retaliation_claims
@@ -231,6 +232,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         return []  # "Moscou considère les sanctions comme …", "the EU is considering new sanctions": none done
     if entry.relation in _DONE_EVENTS and _if_clause(tok):
         return []  # "Si l'Iran mène une attaque, Israël répondra", "if Iran strikes": not done
+    if entry.pos == "NOUN" and entry.relation == "meetsWith" and tok.dep_ in OBJ | {"obj"} and _intended(ctx, tok):
+        return []  # "Il a proposé un sommet entre Biden et Poutine", "a demandé une rencontre": not held
     if entry.relation == "attacks" and entry.pos == "VERB" and _about_sanctions(ctx, tok):
         return []  # "des sanctions visant des centaines d'individus": what sanctions target is not attacked
     who, rule, confidence = agents(ctx, tok, entry)

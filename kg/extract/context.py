@@ -605,8 +605,10 @@ class Context:
             if other.start >= role.start or other.person is None:
                 continue
             if role.of is not None and other.of == role.of and (
-                    other.title.role == role.title.role or role.title.role == "officialOf"):
-                return other.person
+                    other.title.role == role.title.role or role.title.role == "officialOf" and (
+                        other.title.role not in ("headOfStateOf", "headOfGovernmentOf") or any(
+                            t.lower_ in self.lex.state_leaders for t in self.doc[role.start:role.end]))):
+                return other.person  # (not "l'ambassadeur vénézuélien" for the Venezuelan president)
             if role.of is None and other.title.id == role.title.id and self._same_words(role, other):
                 return other.person  # "said the Secretary-General": the Secretary-General named before
         if role.of is None and role.title.role in _STATE_OFFICES:  # "Le chef de l'Etat accuse …" after "le
