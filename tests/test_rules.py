@@ -943,6 +943,12 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a meeting proposed or asked for is not held
     ("fr", "Emmanuel Macron a parlé avec Vladimir Poutine. Il a proposé un sommet entre le président Biden et le "
            "président Poutine.", ("emmanuel-macron", "proposes", None), ("emmanuel-macron", "meetsWith", "joe-biden")),
+    # the host of talks "entre X et Y" hung on its verb is no party
+    ("fr", "La Turquie a accueilli des pourparlers entre la Russie et l'Ukraine.", ("russia", "meetsWith", "ukraine"),
+     ("turkey", "meetsWith", "ukraine")),
+    # "début mars", "fin avril" is a time, not the target
+    ("fr", "La France a menacé début mars la Russie de sanctions.", ("france", "threatens", "russia"),
+     ("france", "threatens", None)),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),

@@ -61,6 +61,8 @@ def _is_time(tok: Token) -> bool:
     demonstrative or "last/next" ("a déployé ces dernières semaines des soldats", "in the past weeks")."""
     if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS:
         return True
+    if tok.lower_ in _PERIOD_PARTS and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in CALENDAR_WORDS:
+        return True  # "avait averti fin avril que …", "début mars", "mid-June"
     return tok.lemma_.lower() in _PERIOD_NOUNS and any(
         c.lower_ in _PERIOD_MODIFIERS or c.lemma_.lower() in _PERIOD_MODIFIERS for c in tok.children)
 
@@ -247,6 +249,7 @@ def _argument_of_verb(tok: Token) -> bool:
 
 _TIME_WORDS = frozenset([*DAYS["en"], *DAYS["fr"], *"today yesterday tomorrow tonight aujourd'hui hier demain".split()])
 _AGAINST = frozenset({"rejects", "opposes", "accuses", "warns"})
+_PERIOD_PARTS = frozenset({"fin", "début", "mi", "courant", "end", "early", "mid", "late"})
 _PERIOD_NOUNS = frozenset("semaine mois année an jour heure week month year day hour weekend week-end".split())
 _PERIOD_MODIFIERS = frozenset("ce cet cette ces dernier prochain last past next coming this these".split())
 
@@ -410,8 +413,9 @@ def _between_parties(ctx: Context, tok: Token) -> list[Actor]:
     noun it is about ("signé entre le gouvernement et les groupes armés", "la signature d'un
     accord entre la Russie et l'Ukraine")."""
     hosts = [tok, *(c for c in tok.children if c.dep_ in SUBJ | OBJ or _case(c) in ("de", "d'", "d’", "du", "des", "of"))]
-    if tok.pos_ == "NOUN" and tok.dep_ in SUBJ and tok.head.pos_ == "VERB":
-        hosts.append(tok.head)  # "des négociations se sont tenues vendredi entre l'Iran et la France"
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJ | OBJ and tok.head.pos_ == "VERB":
+        hosts.append(tok.head)  # "des négociations se sont tenues vendredi entre l'Iran et la France", "la Turquie
+        # a accueilli des pourparlers entre la Russie et l'Ukraine" (the host is no party)
     for host in hosts:
         for cand in _prep_targets(host, ("entre", "between"), deep=host.i != tok.i and host.pos_ == "VERB"):
             parties = ctx.resolve_all(cand)
