@@ -82,6 +82,7 @@ class Lexicon:
     collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
     group_nouns: frozenset[str] = frozenset()  # nouns of groups that do not act for their state
     organization_nouns: frozenset[str] = frozenset()  # "l'organisation régionale": the body named before
+    neighbour_nouns: frozenset[str] = frozenset()  # "son voisin": the other state named before
     named_place_nouns: frozenset[str] = frozenset()  # "le salon Napoléon": a person's name names a place
     pair_nouns: dict[str, str] = field(default_factory=dict)  # "les deux dirigeants" -> Person: the two named before
     pair_words: frozenset[str] = frozenset()  # "deux", "two", "both"
@@ -253,6 +254,8 @@ def load_lexicon(lang: str) -> Lexicon:
         group_nouns=frozenset(w.lower() for w in _words(tdata.get("group_nouns", []), tpath, "group_nouns")),
         organization_nouns=frozenset(w.lower() for w in _words(tdata.get("organization_nouns", []), tpath,
                                                                "organization_nouns")),
+        neighbour_nouns=frozenset(w.lower() for w in _words(tdata.get("neighbour_nouns", []), tpath,
+                                                            "neighbour_nouns")),
         named_place_nouns=frozenset(w.lower() for w in _words(tdata.get("named_place_nouns", []), tpath,
                                                                "named_place_nouns")),
         pair_nouns={w.lower(): cls for cls, words in (tdata.get("pair_nouns") or {}).items()

@@ -949,6 +949,14 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # "début mars", "fin avril" is a time, not the target
     ("fr", "La France a menacé début mars la Russie de sanctions.", ("france", "threatens", "russia"),
      ("france", "threatens", None)),
+    # "son voisin": the one other state named in the sentence or the one before; none when two could be meant
+    ("fr", "La Corée du Nord a tiré un missile lundi. Après ce tir, la Corée du Sud a accusé son voisin de menacer "
+           "la paix.", ("south-korea", "accuses", "north-korea"), None),
+    ("fr", "Séoul et Washington ont averti la Corée du Nord. Après le tir, la Corée du Sud a accusé son voisin de "
+           "menacer la paix.", ("south-korea", "warns", "north-korea"), ("south-korea", "accuses", "united-states")),
+    # "la fermeture de la frontière avec son voisin", its complement hung on the verb past a date
+    ("fr", "Après avoir accusé le Rwanda de soutenir un groupe rebelle, le Burundi a annoncé jeudi la fermeture de "
+           "la frontière avec son voisin.", ("burundi", "sanctions", "rwanda"), None),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),

@@ -169,6 +169,9 @@ class Context:
                 c.dep_ in ("det", "amod", "punct") and c.i not in self.actors.demonyms for c in tok.children) and (
                 tok.dep_ in SUBJ or any(c.dep_ == "amod" for c in tok.children)):  # not "condamne l'organisation"
             return self._organization_before(tok)  # "L'organisation régionale a adopté des sanctions"
+        if tok.pos_ == "NOUN" and depth < 1 and tok.lemma_.lower() in self.lex.neighbour_nouns and any(
+                c.lower_ in POSSESSIVES for c in tok.children) and tok.lower_[-1:] not in ("s", "x"):
+            return self._neighbour(tok)  # "la Corée du Sud a accusé son voisin", "its neighbour"
         return None
 
     def _organization_before(self, tok: Token) -> Actor | None:
@@ -181,6 +184,24 @@ class Context:
                 break
             if span.end <= tok.i and actor.cls == "InternationalOrganization":
                 return actor
+        return None
+
+    def _neighbour(self, tok: Token) -> Actor | None:
+        """The state that "son voisin" names: the one state other than the owner (the subject of its
+        clause) named before ``tok`` in its sentence, else in the sentence before; none if there are two."""
+        head = tok
+        while head.dep_ != "ROOT" and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        owner = next((self.resolve(c, depth=1) for c in head.children if c.dep_ in SUBJ), None)
+        sents = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        for sent in (sents[index], sents[index - 1] if index else None):
+            if sent is None:
+                break
+            states = {actor for span, actor in self.actors.spans if sent.start <= span.start and span.end <= tok.i
+                      and actor.cls == "State" and actor != owner}
+            if states:
+                return states.pop() if len(states) == 1 else None
         return None
 
     def _named_before(self, tok: Token) -> Actor | None:

@@ -729,6 +729,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         found = []  # what was fired is no target: "fired four shells at targets in Jericho", "a tiré un missile"
     light = tok.head if _object_like(tok) else (
         tok.head.head if tok.dep_ in ("nmod", "prep", "pobj") and _object_like(tok.head) else None)
+    if light is not None and light.pos_ == "NOUN" and _is_time(light) and light.dep_ != "ROOT":
+        light = light.head  # "a annoncé jeudi la fermeture …" with the object hung on the date
     if not preps and entry.pos == "NOUN" and light is not None and light.pos_ == "VERB" and (
             entry.requires or light.lemma_.lower() in ctx.lex.light_verbs):
         # a light verb's noun whose complement the parser hung on the verb: "exercer des
