@@ -957,6 +957,9 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # "la fermeture de la frontière avec son voisin", its complement hung on the verb past a date
     ("fr", "Après avoir accusé le Rwanda de soutenir un groupe rebelle, le Burundi a annoncé jeudi la fermeture de "
            "la frontière avec son voisin.", ("burundi", "sanctions", "rwanda"), None),
+    # a threat to act on someone threatens them; an act on no actor stays the threat's content
+    ("fr", "La France menace de sanctionner l'Iran.", ("france", "threatens", "iran"), ("france", "threatens", None)),
+    ("fr", "Le Hamas menace d'exécuter les otages.", ("hamas", "threatens", None), None),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),

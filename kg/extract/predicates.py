@@ -882,7 +882,9 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     collective = entry.relation not in ("deploys", "offers", "aids", "proposes")
     heads = _target_token(ctx, tok, entry)
     if entry.relation == "threatens":  # "menace de réaliser des frappes contre la Corée du Sud": who is threatened
-        heads = [a for h in heads if h.pos_ in ("VERB", "AUX") for a in _aimed_at(ctx, h)] or heads
+        heads = [a for h in heads if h.pos_ in ("VERB", "AUX") for a in _aimed_at(ctx, h) or [  # or at whom the
+            o for o in h.children if o.dep_ in OBJ and o.pos_ != "PRON" and ctx.resolve(o) is not None][:1]] or heads
+        # act is done: "menace de sanctionner l'Iran"
     elif entry.relation == "meetsWith" and len(heads) > 1:  # "a rendu visite à Olaf Scholz à Berlin": Berlin is
         places = [h for h in heads if _case(h) in _PLACE_PREPS and ctx.actors.actor_at(h) is not None  # the place
                   and ctx.actors.actor_at(h).cls == "State"]
