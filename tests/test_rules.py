@@ -960,6 +960,13 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     # a threat to act on someone threatens them; an act on no actor stays the threat's content
     ("fr", "La France menace de sanctionner l'Iran.", ("france", "threatens", "iran"), ("france", "threatens", None)),
     ("fr", "Le Hamas menace d'exécuter les otages.", ("hamas", "threatens", None), None),
+    # an object clitic "les": the actors the sentence before names together (its subject, else its object)
+    ("fr", "L’Algérie et le Maroc ont rompu leurs relations. La Ligue arabe les a appelés à la retenue.",
+     ("arab-league", "requests", "morocco"), ("arab-league", "requests", None)),
+    ("fr", "L’Algérie et le Maroc ont rompu leurs relations. La France a appelé les deux pays au dialogue. La Ligue "
+           "arabe les a appelés à la retenue.", ("arab-league", "requests", "algeria"), None),
+    ("fr", "L'Algérie a rappelé son ambassadeur. La Ligue arabe les a appelés à la retenue.", None,
+     ("arab-league", "requests", "algeria")),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),

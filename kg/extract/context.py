@@ -514,6 +514,22 @@ class Context:
                 return found  # two actors, or one named in the plural ("Les Etats-Unis", "les dirigeants du G7")
         return []
 
+    def object_antecedents(self, tok: Token) -> list[Actor]:
+        """The actors an object clitic "les" stands for ("La Ligue arabe les a appelés à la retenue"):
+        the subject of the sentence before, else its object, when it names two actors or more ("La France
+        a appelé les deux pays au dialogue. La Ligue arabe les a appelés …")."""
+        sent = tok.sent
+        if tok.lower_ != "les" or sent.start == 0:
+            return []
+        root = self.doc[sent.start - 1].sent.root
+        args = sorted((c for c in root.children if c.dep_ in SUBJ | {"obj", "dobj"} and c.pos_ != "PRON"),
+                      key=lambda c: c.dep_ not in SUBJ)
+        for subj in args:
+            found = self.resolve_all(subj)
+            if len(found) >= 2:
+                return found
+        return []
+
     def _coordinated_states(self, k: int) -> list[Actor]:
         """The states coordinated after a plural title ending at token ``k``: "les Premiers ministres
         indien et japonais", "les ministres des Affaires étrangères de l'Iran et de l'Arabie saoudite"."""

@@ -892,6 +892,11 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
     elif entry.relation == "requests":  # "pushing for the US to support its plan": the US is asked
         heads = [s for h in heads if h.pos_ in ("VERB", "AUX") for s in h.children
                  if s.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and s.pos_ != "PRON" and ctx.resolve(s)] or heads
+    clitic = [a for c in tok.children if c.dep_ in OBJ and c.pos_ == "PRON" and c.i < tok.i
+              for a in ctx.object_antecedents(c)] if tok.pos_ == "VERB" and entry.relation in _ACTOR_AIMED else []
+    if clitic:  # "L'Algérie et le Maroc ont rompu … La Ligue arabe les a appelés à la retenue": the two
+        out.extend(dict.fromkeys(clitic))
+        heads = []
     for head in heads:
         group = [head, *_conjuncts(head)] if head.pos_ in ("PROPN", "NOUN") else [head]
         if tok.pos_ == "VERB" and head.pos_ in ("PROPN", "NOUN") and head.head.i == tok.i:
