@@ -967,6 +967,10 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
            "arabe les a appelés à la retenue.", ("arab-league", "requests", "algeria"), None),
     ("fr", "L'Algérie a rappelé son ambassadeur. La Ligue arabe les a appelés à la retenue.", None,
      ("arab-league", "requests", "algeria")),
+    # the Western states as one party; an effort deployed is no deployment
+    ("fr", "Les Occidentaux ont imposé des sanctions à la Russie.", ("the-west", "sanctions", "russia"), None),
+    ("fr", "Les puissances occidentales ont déployé un dernier effort pour empêcher une guerre.", None,
+     ("the-west", "deploys", None)),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),
