@@ -971,6 +971,7 @@ def test_meetings_calls_and_apposed_titles(lang, text, expected):
     ("fr", "Les Occidentaux ont imposé des sanctions à la Russie.", ("the-west", "sanctions", "russia"), None),
     ("fr", "Les puissances occidentales ont déployé un dernier effort pour empêcher une guerre.", None,
      ("the-west", "deploys", None)),
+    ("en", "Western powers deployed a last-ditch effort to prevent war.", None, ("the-west", "deploys", None)),
     # "entre X et Y" on the verb whose subject is the meeting noun
     ("fr", "Des négociations se sont tenues vendredi à Istanbul entre l'Iran et la France.",
      ("iran", "meetsWith", "france"), None),

@@ -149,7 +149,7 @@ def _controlled(tok: Token) -> bool:
         c.lower_ == "to" and c.dep_ in ("aux", "mark") and c.i == tok.i - 1 for c in tok.children)
 
 
-_DECISION_NOUNS = frozenset({"décision", "decision"})
+_DECISION_NOUNS = frozenset({"décision"})
 
 
 def _possessed_infinitive(tok: Token) -> bool:
