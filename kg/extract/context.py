@@ -176,9 +176,7 @@ class Context:
 
     def _organization_before(self, tok: Token) -> Actor | None:
         """The international organisation named last before ``tok``, in its sentence or the two before."""
-        sents = list(self.doc.sents)
-        index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-        first = sents[max(0, index - 2)].start
+        first = self._window_start(tok, 2)
         for span, actor in reversed(self.actors.spans):
             if span.start < first:
                 break
@@ -193,9 +191,7 @@ class Context:
         while head.dep_ != "ROOT" and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         owner = next((self.resolve(c, depth=1) for c in head.children if c.dep_ in SUBJ), None)
-        sents = list(self.doc.sents)
-        index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-        for sent in (sents[index], sents[index - 1] if index else None):
+        for sent in (tok.sent, self.doc[tok.sent.start - 1].sent if tok.sent.start else None):
             if sent is None:
                 break
             states = {actor for span, actor in self.actors.spans if sent.start <= span.start and span.end <= tok.i
@@ -433,9 +429,7 @@ class Context:
     def _last_two(self, tok: Token, cls: str, *, people: bool = True) -> list[Actor]:
         """The last two actors of class ``cls`` named before ``tok`` in its sentence or the two
         before it, when the text pairs them (see ``_pair``); without ``people``, persons are skipped."""
-        sents = list(self.doc.sents)
-        index = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-        first = sents[max(0, index - 2)].start
+        first = self._window_start(tok, 2)
         found: list[tuple[Span, Actor]] = []
         governing = set(tok.ancestors)
         mentions = self.actors.spans if people else sorted(
