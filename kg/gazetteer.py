@@ -424,7 +424,7 @@ def _token_variants(name: str) -> list[list[str]]:
                 if split_elision:
                     parts = [p for w in parts for p in re.split(r"(?<=^[dDlLjJnNsScCmMtT]['’])", w) if p]
                 if split_hyphens:
-                    parts = [p for w in parts for p in re.split(r"(-)", w) if p]
+                    parts = [p for w in parts for p in re.split(r"([-+])", w) if p]  # "5+1": "5", "+", "1"
                 tokens.extend(parts)
             variants.append(tokens)
     more = [[t.replace("'", "’") for t in v] for v in variants if any("'" in t for t in v)]

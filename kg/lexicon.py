@@ -101,6 +101,7 @@ class Lexicon:
     punish_verbs: frozenset[str] = frozenset()  # "punira X": X is threatened
     route_words: frozenset[str] = frozenset()  # "blocked roads": a way blocked is the means of a protest, not its target
     member_nouns: frozenset[str] = frozenset()  # "membre de l'OTAN", "a member of NATO"
+    composition_words: frozenset[str] = frozenset()  # "le groupe de Minsk, formé par la France, …"
     aim_verbs: frozenset[str] = frozenset()  # "viser", "target": an attack, or a sanction among sanctions
     absence_nouns: frozenset[str] = frozenset()  # "l'absence de contacts avec X": the event did not happen
     conduct_nouns: frozenset[str] = frozenset()  # "la politique du Kremlin": the "de" complement is the doer
@@ -283,6 +284,7 @@ def load_lexicon(lang: str) -> Lexicon:
         blame_adjectives=frozenset(_words(data.get("blame_adjectives", []), path, "blame_adjectives")),
         aim_verbs=frozenset(_words(data.get("aim_verbs", []), path, "aim_verbs")),
         member_nouns=frozenset(_words(data.get("member_nouns", []), path, "member_nouns")),
+        composition_words=frozenset(_words(data.get("composition_words", []), path, "composition_words")),
         list_cues=tuple(tuple(c.lower().split()) for c in _words(data.get("list_cues", []), path, "list_cues")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         index={k: tuple(v) for k, v in index.items()},

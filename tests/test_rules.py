@@ -1572,3 +1572,81 @@ def test_an_opening_quote_glued_to_an_elided_article_is_its_own_token():
     assert words[4:7] == ["d'", "«", "attaque"] and words[12:15] == ["l'", "«", "opération"]
     words = [t.text for t in load_pipeline("fr")("Mogadiscio a qualifié cet accord d'”agression”.")]
     assert words[5:9] == ["d'", "”", "agression", "”"]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # a plural title or "homologues" with as many nationalities as names: each holder in order
+    ("fr", "Il était aux côtés des chefs d'Etat sénégalais et ghanéen, Macky Sall et Nana Akufo-Addo.",
+     {("macky-sall", "headOfStateOf", "senegal"), ("nana-akufo-addo", "headOfStateOf", "ghana")}, None),
+    ("fr", "Les ministres des Affaires étrangères français et allemand, Jean-Yves Le Drian et Heiko Maas, ont "
+           "condamné l'attaque.",
+     {("jean-yves-le-drian", "foreignMinisterOf", "france"), ("heiko-maas", "foreignMinisterOf", "germany")}, None),
+    ("fr", "Le président Vladimir Poutine a appelé ses homologues azéri et arménien, Ilham Aliev et Serge "
+           "Sargissian.",
+     {("ilham-aliev", "headOfStateOf", "azerbaijan"), ("serge-sargissian", "headOfStateOf", "armenia"),
+      ("vladimir-putin", "meetsWith", "ilham-aliev"), ("vladimir-putin", "meetsWith", "serge-sargissian")},
+     ("vladimir-putin", "meetsWith", "armenia")),
+    # two nationalities, one name: no pairing, the name is not given a second office
+    ("fr", "Les présidents russe et turc, Vladimir Poutine, se sont parlé.", set(),
+     ("vladimir-putin", "headOfStateOf", "turkey")),
+])
+def test_holders_named_in_the_order_of_their_nationalities(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent not in found
+
+
+def _keyed(claims):
+    return {(c.subject.key, c.relation, c.object.key if isinstance(c.object, Actor) else c.object.label)
+            for c in claims}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the states listed with a group's name are its members: in brackets, or after a composition word
+    ("fr", "Les grandes puissances du groupe 5+1 (Etats-Unis, Chine, Russie, Royaume-Uni, France et Allemagne) "
+           "se sont donné jusqu'au 31 mars.",
+     {(s, "p5-plus-1") for s in ("united-states", "china", "russia", "united-kingdom", "france", "germany")}),
+    ("fr", "Paris a annoncé l'envoi des coprésidents du groupe de Minsk, formé par la France, les Etats-Unis et la "
+           "Russie.", {("france", "minsk-group"), ("united-states", "minsk-group"), ("russia", "minsk-group")}),
+    ("en", "The Minsk Group, made up of France, the United States and Russia, met in Vienna.",
+     {("france", "minsk-group"), ("united-states", "minsk-group"), ("russia", "minsk-group")}),
+    # not a list of states only, one state, or no composition word: nothing
+    ("fr", "Le Quad (États-Unis, Inde, ministres) s'est réuni.", set()),
+    ("fr", "Le G7 (France) a parlé.", set()),
+    ("fr", "L'OTAN, qui a condamné la France et l'Allemagne, se réunit.", set()),
+])
+def test_states_listed_with_a_group_are_its_members(lang, text, expected):
+    found = {(c.subject.key, c.object.key) for c in _claims(lang, text) if c.relation == "memberOf"}
+    assert found == expected
+
+
+def test_states_listed_in_brackets_do_not_act_with_their_group():
+    claims = _claims("fr", "Le G7 (France, Allemagne, Italie, Japon, Royaume-Uni, Canada et États-Unis) a condamné "
+                           "l'attaque.")
+    assert {c.subject.key for c in claims if c.relation == "accuses"} == {"g7"}
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # a bare participle the parser coordinated with the object goes with the first verb
+    ("fr", "Le Pakistan a rejeté les accusations de New Delhi et condamné l'attaque.",
+     {("pakistan", "accuses", "l'attaque"), ("pakistan", "rejects", "les accusations de New Delhi")}, None),
+    # suspending or breaking off a treaty or cooperation with a state is a measure against it
+    ("fr", "L'Algérie a annoncé la suspension du traité d'amitié avec l'Espagne.",
+     {("algeria", "sanctions", "spain")}, None),
+    ("fr", "Le Niger a rompu sa coopération militaire avec la France.", {("niger", "sanctions", "france")}, None),
+    ("fr", "La Russie a suspendu sa participation au traité New Start.", set(), ("russia", "sanctions")),
+    # regretting or deploring someone's decision reproaches it to them
+    ("fr", "La France regrette la décision prise par le Burkina Faso d'expulser trois diplomates.",
+     {("france", "accuses", "burkina-faso")}, None),
+    ("fr", "L'UE regrette profondément la décision unilatérale prise vendredi par le gouvernement nicaraguayen.",
+     {("eu", "accuses", "nicaragua")}, None),
+    # "doit se rendre": a schedule, not a demand of the speaker
+    ("fr", "Zarif doit se rendre à Bruxelles pour voir Federica Mogherini, a indiqué l'UE.", set(),
+     ("eu", "requests")),
+    ("fr", "« La Russie doit cesser son agression », a déclaré Emmanuel Macron.",
+     {("emmanuel-macron", "requests", "russia")}, None),
+])
+def test_parse_repairs_and_measures(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in {f[:2] for f in found}

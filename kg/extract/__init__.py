@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.extract.attribution import attribute
 from kg.extract.blame import blame_claims
 from kg.extract.context import POSSESSIVES, Context
-from kg.extract.membership import membership_claims
+from kg.extract.membership import listed_member_claims, membership_claims
 from kg.extract.mentions import find_actors
 from kg.extract.predicates import (_IF_WORDS, _READY_WORDS, OBJ, _announced, _intended, _prep_targets, _subject,
                                    agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
@@ -28,7 +28,7 @@ from kg.extract.records import Actor, Claim, Thing
 from kg.extract.retaliation import retaliation_claims
 from kg.extract.sanctioned import sanction_list_claims
 from kg.extract.tally import tally_claims
-from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles
+from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles, respective
 from kg.extract.when import place_of, resolve_date, time_of
 from kg.lexicon import load_lexicon
 from kg.nlp import indices_where, token_indices
@@ -71,6 +71,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     claims.extend(_counterpart_claims(ctx, claims))
     claims.extend(_conditional_threats(ctx, date))
     claims.extend(membership_claims(ctx))
+    claims.extend(listed_member_claims(ctx))
     claims.extend(tally_claims(ctx))
     consumed: set[int] = set()  # verbs that are the action of an offer ("prêt à déployer")
     candidates = _candidates(doc, lex)
@@ -431,37 +432,43 @@ def _counterpart_claims(ctx: Context, roles: list[Claim]) -> list[Claim]:
     for i in token_indices(ctx.doc, ctx.lex.counterpart_words):
         tok = ctx.doc[i]
         states = [ctx.actors.demonyms[k] for k in (tok.i - 1, tok.i + 1) if k in ctx.actors.demonyms]
-        person = ctx._name_after(tok)
-        if not states or person is None or any(c.subject.key == person.key for c in roles):
-            continue
-        before = [c for c in roles if c.relation in _STATE_ROLES and c.trigger_start < tok.idx
-                  and c.object.key != states[0].key and c.subject.key != person.key]
-        here = [r for r in ctx.roles if r.title.role in _STATE_ROLES and tok.sent.start <= r.start < tok.i
-                and (r.person is None or r.person.key != person.key)]
-        held = {c.subject.key: c for c in roles if c.relation in _STATE_ROLES}
-        named = [held[a.key] for k in range(tok.i - 1, tok.sent.start - 1, -1)
-                 if (a := ctx.actors.by_token.get(k)) is not None and a.key in held and a.key != person.key]
-        if here:  # "le président turc s'est entretenu avec son homologue russe": the office of this sentence's
-            model_role = max(here, key=lambda r: r.start)  # holder, not of the last one named before
-            relation, entry = model_role.title.role, model_role.title.id
-        elif named:  # "Erdogan a discuté avec son homologue argentin": the office Erdogan holds
-            relation, entry = named[0].relation, named[0].entry
-        elif before:
-            model = max(before, key=lambda c: c.trigger_start)
-            relation, entry = model.relation, model.entry
-        else:  # a titled holder whose state the article does not say: "le président Denis Sassou N'Guesso"
-            titled = [r for r in ctx.roles if r.title.role in _STATE_ROLES and r.start < tok.i
-                      and r.person is not None and r.person.key != person.key]
-            if not titled:
-                continue
-            model_role = max(titled, key=lambda r: r.start)
-            relation, entry = model_role.title.role, model_role.title.id
-        begin, end, evidence = ctx.evidence(tok.sent)
-        out.append(Claim(subject=person, relation=relation, object=states[0],
-                         sent_start=begin, sent_end=end, evidence=evidence, trigger=tok.text,
-                         rule=f"{ctx.lang}.role.counterpart", entry=entry, confidence=0.6,
-                         trigger_start=tok.idx))
+        pairs = respective(ctx.doc, tok.i + 1, ctx.actors) if tok.i + 1 in ctx.actors.demonyms else []
+        for state, person, _ in pairs or [(states[0] if states else None, ctx._name_after(tok), None)]:
+            if state is not None and person is not None and not any(c.subject.key == person.key for c in roles):
+                out.extend(_counterpart_claim(ctx, tok, roles, state, person))
     return out
+
+
+def _counterpart_claim(ctx: Context, tok, roles: list[Claim], state: Actor, person: Actor) -> list[Claim]:
+    """The office ``person``, a counterpart of ``state`` named at ``tok``, holds: that of the
+    holder named in the sentence before it, else of the one the article named before."""
+    before = [c for c in roles if c.relation in _STATE_ROLES and c.trigger_start < tok.idx
+              and c.object.key != state.key and c.subject.key != person.key]
+    here = [r for r in ctx.roles if r.title.role in _STATE_ROLES and tok.sent.start <= r.start < tok.i
+            and (r.person is None or r.person.key != person.key)]
+    held = {c.subject.key: c for c in roles if c.relation in _STATE_ROLES}
+    named = [held[a.key] for k in range(tok.i - 1, tok.sent.start - 1, -1)
+             if (a := ctx.actors.by_token.get(k)) is not None and a.key in held and a.key != person.key]
+    if here:  # "le président turc s'est entretenu avec son homologue russe": the office of this sentence's
+        model_role = max(here, key=lambda r: r.start)  # holder, not of the last one named before
+        relation, entry = model_role.title.role, model_role.title.id
+    elif named:  # "Erdogan a discuté avec son homologue argentin": the office Erdogan holds
+        relation, entry = named[0].relation, named[0].entry
+    elif before:
+        model = max(before, key=lambda c: c.trigger_start)
+        relation, entry = model.relation, model.entry
+    else:  # a titled holder whose state the article does not say: "le président Denis Sassou N'Guesso"
+        titled = [r for r in ctx.roles if r.title.role in _STATE_ROLES and r.start < tok.i
+                  and r.person is not None and r.person.key != person.key]
+        if not titled:
+            return []
+        model_role = max(titled, key=lambda r: r.start)
+        relation, entry = model_role.title.role, model_role.title.id
+    begin, end, evidence = ctx.evidence(tok.sent)
+    return [Claim(subject=person, relation=relation, object=state,
+                  sent_start=begin, sent_end=end, evidence=evidence, trigger=tok.text,
+                  rule=f"{ctx.lang}.role.counterpart", entry=entry, confidence=0.6,
+                  trigger_start=tok.idx)]
 
 
 def _legislature(body: Actor, lex, gaz) -> bool:

@@ -687,6 +687,8 @@ def _conjuncts(tok: Token) -> list[Token]:
     apposed name ("le ministre turc Mevlut Cavusoglu et son homologue russe …")."""
     out = []
     for child in tok.children:
+        if child.dep_ in (CONJ, "appos") and child.i > tok.i and _bracketed(tok, child):
+            continue  # "le G7 (France, Allemagne, …) a condamné": the members listed in brackets are not the subject
         if child.dep_ == CONJ:
             out.append(child)
             out.extend(_conjuncts(child))
@@ -696,6 +698,14 @@ def _conjuncts(tok: Token) -> list[Token]:
                 out.append(child)  # "avec le président X, la première ministre Y et le chef Z": a list misparsed
             out.extend(more)
     return out
+
+
+def _bracketed(tok: Token, later: Token) -> bool:
+    """Whether ``later`` stands inside a bracket opened after ``tok``."""
+    depth = 0
+    for t in tok.doc[tok.i + 1:later.i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
 
 
 def apposed_participle(tok: Token, lex=None) -> bool:

@@ -1,5 +1,7 @@
 """Membership: "La Hongrie est membre de l'UE", "la Pologne, membre de l'OTAN", "l'Allemagne,
-en tant que membre de l'OTAN, …", "Sweden became a member of NATO" -> ``memberOf``.
+en tant que membre de l'OTAN, …", "Sweden became a member of NATO" -> ``memberOf``; and the states listed with a group's name: "le
+groupe 5+1 (États-Unis, Chine, Russie, …)", "le groupe de Minsk, formé par la France, les États-Unis et
+la Russie".
 
 Only what the text asserts of the present or past: not "souhaite devenir membre", "n'est pas
 membre", "deviendra membre".
@@ -36,6 +38,65 @@ def membership_claims(ctx: Context) -> list[Claim]:
                              evidence=evidence, trigger=tok.text, rule=f"{ctx.lang}.noun.member",
                              entry=f"{ctx.lang}.member_nouns", confidence=_CONFIDENCE, trigger_start=tok.idx))
     return out
+
+
+_FUNCTION_WORDS = frozenset({"qui", "par", "de", "des", "du", "d'", "d’", "which", "that", "by", "of", "up",
+                             "together"})
+_LIST_JOINS = frozenset({",", "et", "and"})
+
+
+def listed_member_claims(ctx: Context) -> list[Claim]:
+    """A ``memberOf`` claim for each state of a list that follows a group's name, in brackets or
+    after a composition word; two states at least, and nothing else in the list."""
+    out: list[Claim] = []
+    doc = ctx.doc
+    for span, body in ctx.actors.spans:
+        if body.cls not in _BODIES or span.end + 2 >= len(doc):
+            continue
+        k = span.end
+        if doc[k].text == "(":
+            members, end = _state_list(ctx, k + 1)
+            if end >= len(doc) or doc[end].text != ")":
+                continue
+        elif doc[k].text == ",":
+            n = k + 1
+            while n < len(doc) and doc[n].lower_ in ctx.lex.composition_words:
+                n += 1
+            if not any(doc[m].lower_ not in _FUNCTION_WORDS for m in range(k + 1, n)):
+                continue  # "le groupe de Minsk, qui …", "the G7, of which …": no composition word
+            members, end = _state_list(ctx, n)
+        else:
+            continue
+        if len(members) < 2:
+            continue
+        begin, stop, evidence = ctx.evidence(doc[k].sent)
+        out.extend(Claim(subject=m, relation="memberOf", object=body, sent_start=begin, sent_end=stop,
+                         evidence=evidence, trigger=doc[k].text, rule=f"{ctx.lang}.list.member",
+                         entry=f"{ctx.lang}.composition_words", confidence=0.7, trigger_start=doc[k].idx)
+                   for m in members if m.key != body.key)
+    return out
+
+
+def _state_list(ctx: Context, k: int) -> tuple[list[Actor], int]:
+    """The states named one after another from token ``k`` ("la France, les États-Unis et la Russie"),
+    and the index of the first token after the list; no states if a word other than an article or a
+    conjunction lies between them."""
+    doc, states = ctx.doc, []
+    while k < len(doc):
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        actor = ctx.actors.by_token.get(k)
+        if actor is None or actor.cls != "State" or actor in states:  # "…, la Russie, met": the list ended at
+            return ([], k) if states and doc[k - 1].lower_ in ("et", "and") else (states, k - 1)  # the comma; not
+            # "la France et ses alliés"
+        states.append(actor)
+        span = ctx.actors.span_of(doc[k])
+        k = span.end if span is not None else k + 1
+        if k < len(doc) and doc[k].lower_ in _LIST_JOINS:
+            k += 1
+        else:
+            break
+    return states, k
 
 
 def _body(ctx: Context, tok: Token) -> Actor | None:

@@ -34,6 +34,8 @@ def _phrase(head: Token, stop: int | None = None, cues: dict[int, int] | None = 
     indices where "dont", "including" … start)."""
     adjunct = {t.i for c in head.lefts if c.dep_.startswith("obl") for t in c.subtree}  # "le lundi 4 juillet, une frappe"
     adjunct |= {t.i for c in head.subtree if c.i > head.i and apposed_participle(c) for t in c.subtree}
+    adjunct |= {t.i for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > head.i
+                for t in c.subtree}  # "les accusations de New Delhi et condamné l'attaque": the verb's own
     toks = [t for t in head.subtree if t.i not in adjunct]  # (nor "…, en demandant …": the clause subject's act)
     clause = next((c for c in head.children if c.i == stop and c.dep_ in ("acl", "acl:relcl", "relcl")), None)
     if clause is not None:  # "le plan que la Russie a rejeté": the relative clause is the predicate's

@@ -14,6 +14,7 @@ from kg.extract.calendar import CALENDAR_WORDS, DAYS
 from kg.extract.context import PASSIVE_AGENT, SUBJ, Context, _case, _conjuncts, apposed_participle
 from kg.extract.objects import make_thing
 from kg.extract.records import Actor, Thing
+from kg.extract.roles import respective
 from kg.lexicon import Entry
 
 OBJ = frozenset({"obj", "dobj", "iobj", "attr", "oprd"})
@@ -85,6 +86,8 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
     if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "by", "while"):
         return _subject(tok.head.head, depth + 1)  # "joined Hizbullah in condemning": the joiners condemn
         # (not "before allowing aid convoys": that has not happened)
+    if depth < 3 and _conjoined_to_object(tok):  # "Le Pakistan a rejeté les accusations de New Delhi et condamné
+        return _subject(tok.head.head, depth + 1)  # l'attaque": the participle goes with "a rejeté"
     if depth < 3 and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _disagrees(tok, tok.head):
         return _subject(tok.head.head, depth + 1)  # "X a déclaré que les auteurs avaient des liens et a demandé
         # au Pakistan …": the singular "a demandé" goes with "a déclaré", not with the plural "avaient"
@@ -96,6 +99,17 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
             return None  # a new clause with its own (missing) subject; not "…, les exhortant à …"
         return _subject(tok.head, depth + 1)
     return None
+
+
+def _conjoined_to_object(tok: Token) -> bool:
+    """A bare past participle the parser coordinated with the object of a compound tense instead of
+    with its verb: "a rejeté les accusations de New Delhi et condamné l'attaque"."""
+    return tok.dep_ == "conj" and tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm") \
+        and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ in ("obj", "dobj") \
+        and tok.head.head.pos_ == "VERB" and "Part" in tok.head.head.morph.get("VerbForm") \
+        and any(c.dep_.startswith("aux") for c in tok.head.head.children) \
+        and not any(c.dep_.startswith("aux") or c.dep_ in SUBJ for c in tok.children) \
+        and any(c.dep_ == "cc" for c in tok.children)
 
 
 def _number(verb: Token) -> str | None:
@@ -912,6 +926,11 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             if pair:  # "a appelé les deux pays au dialogue": the two named before
                 out.extend(a for a in pair if a not in out)
                 continue
+            held = respective(ctx.doc, t.i + 1, ctx.actors) if t.pos_ == "NOUN" and t.i + 1 in ctx.actors.demonyms \
+                else []
+            if held:  # "ses homologues azéri et arménien, Ilham Aliev et Serge Sargissian": the two people
+                out.extend(p for _, p, _ in held if p not in out)
+                continue
             actor = (ctx.resolve(t) if collective else ctx.actors.actor_at(t)) if t.pos_ != "VERB" else None
             if actor is not None:
                 out.append(actor)
@@ -971,6 +990,9 @@ def _doer(ctx: Context, noun: Token, verb: Token) -> Actor | None:
             return ctx.actors.demonyms[child.i]
         elif child.dep_ in ("acl", "acl:relcl") and child.pos_ == "VERB":  # "donné par Washington"
             found.extend(g for g in child.children if g.dep_ in PASSIVE_AGENT or _case(g) in _AGENT_CASES)
+        elif child.dep_ in ("amod", "nmod") and child.i > noun.i:  # "la décision prise vendredi par le gouvernement
+            found.extend(g for c in child.children for g in [c, *c.children]  # nicaraguayen", "prise" taken for a
+                         if g.dep_ in PASSIVE_AGENT)  # noun and the agent hung on the day: a labelled agent
     if not _is_passive(verb):
         found.extend(c for c in verb.children if c.i > noun.i and c.dep_.startswith("obl") and _case(c) in _AGENT_CASES)
     for t in found:

@@ -148,6 +148,12 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                 j += 1
             else:
                 break
+        pairs = respective(doc, j - 1, actors) if of is not None and j - 1 in actors.demonyms else []
+        if pairs:  # "les chefs d'Etat sénégalais et ghanéen, Macky Sall et Nana Akufo-Addo": in order
+            out.extend(RoleMention(title, i if n == 0 else pos, j if n == 0 else pos + 1, person, state, False)
+                       for n, (state, person, pos) in enumerate(pairs))
+            resume = max(j, i + 1)
+            continue
         # a name right after the title
         k = j
         while k < len(doc) and doc[k].text in _SKIP:
@@ -239,6 +245,36 @@ def _body_before(doc: Doc, i: int, actors: DocActors, title: Title | None = None
     if cand is not None and cand.cls == "Person" and title is not None and title.role == "spokespersonFor":
         return cand  # "Putin's spokesman Dmitry Peskov"
     return cand if cand is not None and cand.cls in _BODY_CLASSES else None
+
+
+def respective(doc: Doc, k: int, actors: DocActors) -> list[tuple[Actor, Actor, int]]:
+    """Holders named in the order of their nationalities: from the nationality adjective at ``k``,
+    "azéri et arménien, Ilham Aliev et Serge Sargissian" -> (Azerbaijan, Aliev), (Armenia, Sargsyan),
+    each with the index of its nationality word; empty unless there are as many names as
+    nationalities, two or more."""
+    states, at, n = [actors.demonyms[k]], [k], k + 1
+    while n + 1 < len(doc) and doc[n].lower_ in (",", "et", "and") and n + 1 in actors.demonyms:
+        states.append(actors.demonyms[n + 1])
+        at.append(n + 1)
+        n += 2
+    if len(states) < 2 or n >= len(doc) or doc[n].text != ",":
+        return []
+    people: list[Actor] = []
+    n += 1
+    while n < len(doc) and len(people) < len(states):
+        person = actors.by_token.get(n)
+        if person is None or person.cls != "Person":
+            return []
+        people.append(person)
+        span = actors.span_of(doc[n])
+        n = span.end if span is not None else n + 1
+        if len(people) < len(states):
+            if n >= len(doc) or doc[n].lower_ not in (",", "et", "and"):
+                return []
+            n += 1
+    if len(people) != len(states) or len(set(states)) != len(states):
+        return []
+    return list(zip(states, people, at))
 
 
 def _coordinated(doc: Doc, title: Title, k: int, actors: DocActors) -> list[RoleMention]:
