@@ -79,6 +79,7 @@ class Lexicon:
     honorific_words: frozenset[str] = frozenset()  # "l'ayatollah", "le cheikh" between a title and a name
     cabinet_words: frozenset[str] = frozenset()  # "ministre": a state's office, its state from the context
     counterpart_words: frozenset[str] = frozenset()
+    title_bodies: dict[str, str] = field(default_factory=dict)  # "(chef de la diplomatie) européenne" -> eu
     collective: frozenset[str] = frozenset()  # nouns that stand for a state or body with a demonym
     group_nouns: frozenset[str] = frozenset()  # nouns of groups that do not act for their state
     organization_nouns: frozenset[str] = frozenset()  # "l'organisation régionale": the body named before
@@ -109,6 +110,7 @@ class Lexicon:
     blame_adjectives: frozenset[str] = frozenset()  # "la politique dangereuse du Kremlin": a conduct blamed
     tally_nouns: frozenset[str] = frozenset()  # "deux contre (Russie et Bolivie)" in a sentence of these
     vote_words: frozenset[str] = frozenset()  # "ont voté contre" with no object: on the text named before
+    adoption_verbs: frozenset[str] = frozenset()  # "le Conseil a adopté une résolution": the text's author
     index: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def lookup(self, lemma: str, pos: str, text: str = "") -> tuple[Entry, ...]:
@@ -251,6 +253,7 @@ def load_lexicon(lang: str) -> Lexicon:
         honorific_words=frozenset(w.lower() for w in _words(tdata.get("honorific_words", []), tpath,
                                                              "honorific_words")),
         counterpart_words=frozenset(_words(tdata.get("counterpart_words", []), tpath, "counterpart_words")),
+        title_bodies={str(k).lower(): str(v) for k, v in (tdata.get("title_bodies") or {}).items()},
         collective=frozenset(w.lower() for w in _words(tdata.get("collective_nouns", []), tpath, "collective_nouns")),
         group_nouns=frozenset(w.lower() for w in _words(tdata.get("group_nouns", []), tpath, "group_nouns")),
         organization_nouns=frozenset(w.lower() for w in _words(tdata.get("organization_nouns", []), tpath,
@@ -279,6 +282,7 @@ def load_lexicon(lang: str) -> Lexicon:
         absence_nouns=frozenset(_words(data.get("absence_nouns", []), path, "absence_nouns")),
         conduct_nouns=frozenset(_words(data.get("conduct_nouns", []), path, "conduct_nouns")),
         vote_words=frozenset(_words(data.get("vote_words", []), path, "vote_words")),
+        adoption_verbs=frozenset(_words(data.get("adoption_verbs", []), path, "adoption_verbs")),
         tally_nouns=frozenset(_words(data.get("tally_nouns", []), path, "tally_nouns")),
         blame_nouns=frozenset(_words(data.get("blame_nouns", []), path, "blame_nouns")),
         blame_adjectives=frozenset(_words(data.get("blame_adjectives", []), path, "blame_adjectives")),

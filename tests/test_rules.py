@@ -1650,3 +1650,37 @@ def test_parse_repairs_and_measures(lang, text, expected, absent):
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in {f[:2] for f in found}
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # "européenne" right after a title names the EU; elsewhere it names nothing
+    ("fr", "La chef de la diplomatie européenne, Federica Mogherini, est venue participer aux négociations.",
+     {("federica-mogherini", "officialOf", "eu")}, None),
+    ("fr", "Le Royaume-Uni enverra des troupes européennes.", {("united-kingdom", "deploys", "des troupes européennes")},
+     ("eu", "deploys")),
+    # a title with two coordinated adjectives before its body; two nationalities stay two states
+    ("fr", "Le gouvernement tchadien prie SEM Jan Christian Gordon Kricke, ambassadeur extraordinaire et "
+           "plénipotentiaire de la République fédérale d'Allemagne, de quitter le territoire tchadien.",
+     {("jan-christian-gordon-kricke", "officialOf", "germany"), ("chad", "requests", "jan-christian-gordon-kricke")},
+     ("chad", "requests", "org-sem")),
+    ("fr", "Les présidents russe et américain ont eu une conversation téléphonique, a indiqué le Kremlin.",
+     {("russia", "meetsWith", "united-states")}, None),
+    # a state announcing that someone will be expelled is the one expelling them; a press agency is not
+    ("fr", "L'ambassadeur d'Allemagne au Tchad va être expulsé dans un délai de 48 heures, a annoncé le "
+           "gouvernement tchadien vendredi.", {("chad", "sanctions", "germany")}, None),
+    ("en", "A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel, according "
+           "to the Canadian Press.", set(), ("canada", "sanctions")),
+    # what a resolution demands or imposes, the body that adopted it does
+    ("fr", "Le Conseil de sécurité de l'ONU a adopté jeudi une résolution sur la Libye. La résolution exige un "
+           "cessez-le-feu immédiat. Le texte impose un embargo sur les armes contre la Libye.",
+     {("unsc", "requests", "un cessez-le-feu immédiat"), ("unsc", "sanctions", "libya")}, None),
+    ("fr", "La résolution 1973 du Conseil de sécurité exige un cessez-le-feu immédiat.",
+     {("unsc", "requests", "un cessez-le-feu immédiat")}, None),
+    ("en", "The Security Council adopted a resolution on Libya on Thursday. The resolution demands an immediate "
+           "ceasefire.", {("unsc", "requests", "an immediate ceasefire")}, None),
+    ("fr", "Le Parlement a adopté une loi. La résolution exige la paix.", set(), ("requests",)),
+])
+def test_titles_authorities_and_texts(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in found | {f[:2] for f in found} | {f[1:2] for f in found}

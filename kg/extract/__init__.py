@@ -259,6 +259,8 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         whom = [w for w in whom if w not in who]
     if who and not whom and entry.pos == "VERB" and tok.lemma_.lower() in ctx.lex.vote_words:
         whom = _voted_text(ctx, tok, entry)  # "Quatre pays ont voté contre : A, B, C et D"
+    if rule == "announcing-authority" and not all(isinstance(w, Actor) for w in whom):
+        return []  # "a missionary was arrested, according to the Canadian Press": no measure between actors
     if not who or not whom:
         return []
     mood = modality(ctx, tok, entry)

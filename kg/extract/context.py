@@ -77,6 +77,10 @@ class Context:
         actor = self.actors.actor_at(tok)
         if actor is not None:
             return actor
+        if tok.lower_ in self.lex.honorific_words and tok.i + 1 < len(self.doc):
+            after = self.actors.actor_at(self.doc[tok.i + 1])  # "prie SEM Jan Christian Gordon Kricke de quitter"
+            if after is not None and after.cls == "Person":
+                return after
         role = self.role_at.get(tok.i)
         if role is not None:  # a title: its holder, a holder named earlier, else the state or body
             actor = role.person or self._description(role) or role.of

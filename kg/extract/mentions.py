@@ -230,7 +230,8 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
             if entry is not None:
                 found.add(span, Actor(entry.id, entry.cls, entry.labels.get(lang) or span.text, lang,
                                       entry.qid, True))
-            elif len(span.text) > 2 and (span[0].pos_ == "PROPN" or _capitalised_name(span)):
+            elif len(span.text) > 2 and (span[0].pos_ == "PROPN" or _capitalised_name(span)) and \
+                    span.text.lower() not in load_lexicon(lang).honorific_words:  # "SEM" (Son Excellence M.)
                 found.add(span, Actor(f"org-{slug(span.text)}", "Organization", span.text, lang))
         elif label in _PLACE_LABELS or label == "LOC":
             for tok in ent:

@@ -570,6 +570,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             if found:  # "Neuf Etats avaient voté contre, dont les Etats-Unis et Israël", "des pays comme la France"
                 return found, "listed-subject", 0.75
             if entry.pos == "VERB" and subj.pos_ == "NOUN" and ctx.lex.object_kind(subj.lemma_.lower()):
+                author = _text_author(ctx, subj) if ctx.lex.object_kind(subj.lemma_.lower()) == "Resolution" else None
+                if author is not None:  # "La résolution exige un cessez-le-feu": the body that adopted it
+                    return [author], "text-author", 0.7
                 return [], "", 0.0  # "the plan … proposed a ceasefire": a thing is the subject, not the speaker
             if entry.pos == "VERB" and subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None:
                 return [], "", 0.0  # "the UNITA wing refused …, the UN mission said": a named subject of
@@ -596,6 +599,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 if found:  # with a coordination the parser lost: "Emmanuel Macron/ROOT et Xi Jinping ont eu …"
                     found = [a for a in _left_conjoined(ctx, subj, tok.sent) if a not in found] + found
                     return found, "clause-subject", 0.75
+                author = _text_author(ctx, subj) if subj.pos_ == "NOUN" and ctx.lex.object_kind(
+                    subj.lemma_.lower()) == "Resolution" else None
+                if author is not None:  # "Le texte impose un embargo sur les armes": the body that adopted it
+                    return [author], "text-author", 0.7
                 if subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None \
                         and not ctx.lex.object_kind(subj.lemma_.lower()):
                     return [], "", 0.0  # "landowners began a hunger strike …, APS said": not the speaker's
@@ -605,6 +612,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
             return found, "plural-possessor", 0.7
     if entry.pos == "VERB" and not entry.negative and (
             _is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "acl:relcl")):
+        speaker = ctx.speaker_of.get(tok.i)
+        if entry.relation == "sanctions" and _is_passive(tok) and speaker is not None and speaker.cls in _AUTHORITIES:
+            return [speaker], "announcing-authority", 0.6  # "L'ambassadeur d'Allemagne va être expulsé, a annoncé
+            # le gouvernement tchadien": a state announces its own measures
         return [], "", 0.0  # a passive whose agent is unnamed or no actor ("was arrested in Lebanon, according to
         # the Canadian Press", "a helicopter that was captured by the rebels"): not the speaker's act
     # reported speech: "le Kremlin a déclaré que ce plan serait inacceptable"
@@ -619,7 +630,37 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
     return [], "", 0.0
 
 
+_BODY_CLASSES = frozenset({"InternationalOrganization", "Organization", "Group", "GovernmentBody"})
+
+
+def _text_author(ctx: Context, text: Token) -> Actor | None:
+    """The body a resolution is the act of: its own complement ("la résolution 1973 du Conseil de
+    sécurité"), else the subject of the last verb of adoption of a text in its sentence or the two
+    before ("Le Conseil de sécurité a adopté une résolution … La résolution exige …")."""
+    for child in text.children:
+        if child.i > text.i and child.dep_ in ("nmod", "poss", "nmod:poss", "prep", "compound"):
+            for t in [child, *(g for g in child.children if g.dep_ == "pobj")]:
+                actor = ctx.resolve(t)
+                if actor is not None and actor.cls in _BODY_CLASSES:
+                    return actor
+    start = ctx._window_start(text, 2)
+    for k in range(text.i - 1, start - 1, -1):
+        verb = ctx.doc[k]
+        if verb.lemma_.lower() not in ctx.lex.adoption_verbs or verb.pos_ != "VERB":
+            continue
+        if not any(ctx.lex.object_kind(t.lemma_.lower()) == "Resolution" for t in verb.subtree):
+            continue
+        doers = _passive_agent(ctx, verb) if _is_passive(verb) else []
+        subj = _subject(verb) if not doers else None
+        doers = doers or (ctx.resolve_all(subj) if subj is not None else [])
+        bodies = [a for a in doers if a.cls in _BODY_CLASSES]
+        if bodies:
+            return bodies[0]
+    return None
+
+
 _RELATIVE_OBJ = frozenset({"que", "qu'", "qu’", "that", "which"})
+_AUTHORITIES = frozenset({"State", "GovernmentBody", "InternationalOrganization"})
 
 
 def _support_agent(ctx: Context, tok: Token) -> list[Actor]:
@@ -690,6 +731,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
             any(_prep_targets(tok, entry.preps)) or _hung_on_date(tok))):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None) or next(
             (c for c in tok.children if c.dep_ == "nsubj" and tok.lang_ == "fr"), None)  # "est reçu" read as a tense
+        if subj is None and tok.dep_ == "xcomp":  # "va être expulsé", "doit être sanctionné": the subject of the
+            subj = next((c for c in tok.head.children if c.dep_ in SUBJ), None)  # verb it completes
         if subj is not None:
             if subj.lower_ in ("qui", "which", "that", "who") and tok.dep_ in ("acl:relcl", "relcl"):
                 return [tok.head]  # "the plan, which was proposed by Putin"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extract.mentions import DocActors
 from kg.extract.records import Actor
-from kg.gazetteer import _APOSTROPHES, _strip_accents
+from kg.gazetteer import _APOSTROPHES, Gazetteer, _strip_accents
 from kg.lexicon import Lexicon, Title
 from kg.nlp import indices_where
 
@@ -137,8 +137,16 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                 j = span.end if span is not None else k + 1
             elif doc[j].text == "(" and of is not None and _acronym_of(doc, j, of, actors):
                 j += 3  # the body's acronym: "le chef de l'Agence internationale … (AIEA), Rafael Grossi"
+            elif of is None and doc[j].lower_ in lex.title_bodies and lex.title_bodies[doc[j].lower_] in _gazetteer():
+                entry = _gazetteer().get(lex.title_bodies[doc[j].lower_])  # "la chef de la diplomatie européenne"
+                of, j = Actor(entry.id, entry.cls, entry.labels.get(actors.lang) or doc[j].text, actors.lang,
+                              entry.qid, True), j + 1
             elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
                 j += 1  # another adjective: "le président français sortant"
+            elif doc[j].lower_ in ("et", "and") and j + 2 < len(doc) and doc[j - 1].pos_ == "ADJ" and (
+                    doc[j + 1].pos_ == "ADJ" or (doc[j + 1].is_lower and doc[j + 2].lower_ in _OF_WORDS)) \
+                    and j + 1 not in actors.by_token and j + 1 not in actors.demonyms:  # not "russe et américain"
+                j += 2  # "ambassadeur extraordinaire et plénipotentiaire de la République fédérale d'Allemagne"
             elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].lower_ == "intérim":
                 j += 2  # "le président syrien par intérim Ahmed al-Charaa"
             elif doc[j].pos_ in ("ADV", "VERB", "NOUN") and _then_name(doc, j, actors):
@@ -178,6 +186,10 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
             out.extend(_coordinated(doc, title, k, actors))
         resume = max(j, i + 1)
     return _share_names(doc, out, actors)
+
+
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.load()
 
 
 def _acronym_of(doc: Doc, j: int, body: Actor, actors: DocActors) -> bool:
