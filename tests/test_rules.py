@@ -1656,8 +1656,8 @@ def test_parse_repairs_and_measures(lang, text, expected, absent):
     # "européenne" right after a title names the EU; elsewhere it names nothing
     ("fr", "La chef de la diplomatie européenne, Federica Mogherini, est venue participer aux négociations.",
      {("federica-mogherini", "officialOf", "eu")}, None),
-    ("fr", "Le Royaume-Uni enverra des troupes européennes.", {("united-kingdom", "deploys", "des troupes européennes")},
-     ("eu", "deploys")),
+    ("fr", "Le Royaume-Uni enverra des troupes européennes.",
+     {("united-kingdom", "deploys", "des troupes européennes")}, ("eu", "deploys")),
     # a title with two coordinated adjectives before its body; two nationalities stay two states
     ("fr", "Le gouvernement tchadien prie SEM Jan Christian Gordon Kricke, ambassadeur extraordinaire et "
            "plénipotentiaire de la République fédérale d'Allemagne, de quitter le territoire tchadien.",
@@ -1684,3 +1684,18 @@ def test_titles_authorities_and_texts(lang, text, expected, absent):
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in found | {f[:2] for f in found} | {f[1:2] for f in found}
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # a military intervention in a state attacks it; speaking at an assembly does not
+    ("fr", "L'Arabie saoudite et des pays alliés ont lancé jeudi une intervention militaire au Yémen pour contrer "
+           "l'avancée de rebelles chiites soutenus par l'Iran.",
+     {("saudi-arabia", "attacks", "yemen"), ("iran", "supports", "rebelles chiites")}, None),
+    ("fr", "La France est intervenue militairement au Mali en 2013.", {("france", "attacks", "mali")}, None),
+    ("fr", "Le président français est intervenu au Sénat.", set(), ("france", "attacks")),
+    ("fr", "Le Conseil de sécurité a exclu toute intervention militaire en Syrie.", set(), ("unsc", "attacks")),
+])
+def test_military_interventions(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in {f[:2] for f in found}

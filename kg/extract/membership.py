@@ -1,7 +1,7 @@
 """Membership: "La Hongrie est membre de l'UE", "la Pologne, membre de l'OTAN", "l'Allemagne,
-en tant que membre de l'OTAN, …", "Sweden became a member of NATO" -> ``memberOf``; and the states listed with a group's name: "le
-groupe 5+1 (États-Unis, Chine, Russie, …)", "le groupe de Minsk, formé par la France, les États-Unis et
-la Russie".
+en tant que membre de l'OTAN, …", "Sweden became a member of NATO" -> ``memberOf``; and the states
+listed with a group's name: "le groupe 5+1 (États-Unis, Chine, Russie, …)", "le groupe de Minsk, formé
+par la France, les États-Unis et la Russie".
 
 Only what the text asserts of the present or past: not "souhaite devenir membre", "n'est pas
 membre", "deviendra membre".

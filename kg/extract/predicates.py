@@ -683,6 +683,13 @@ def _support_agent(ctx: Context, tok: Token) -> list[Actor]:
     return []
 
 
+def _nominal(tok: Token) -> bool:
+    """A noun, or an adjective the tagger made the head of a noun phrase ("de rebelles/ADJ chiites/ADJ
+    soutenus par l'Iran")."""
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in (
+        "nmod", "obj", "dobj", "nsubj", "nsubj:pass", "obl", "obl:arg", "appos", "pobj"))
+
+
 def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     """The tokens that head the target phrase(s) of a predicate word."""
     if entry.target == "subject":
@@ -748,7 +755,7 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
     if entry.pos == "VERB" and tok.dep_ == "conj" and tok.head.dep_ in ("acl", "acl:relcl", "relcl") and \
             tok.head.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in PASSIVE_AGENT for c in tok.children):
         return [tok.head.head]  # "a decision hailed by Kiev but slammed by Moscow"
-    if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
+    if entry.pos == "VERB" and tok.dep_ in ("acl", "acl:relcl", "relcl") and _nominal(tok.head) and any(
             c.dep_ in PASSIVE_AGENT or (c.dep_.startswith("obl") and _case(c) in ("par", "entre", "between")
                                         and c.lower_ not in _RELATIVE_OBJECTS)  # not "la note par laquelle X accuse"
             for c in tok.children):
@@ -984,7 +991,9 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
                 role = ctx.role_at.get(t.i) if collective else None
                 if role is not None and role.person is None and role.of == actor and t.lower_[-1:] in ("s", "x"):
                     out.extend(a for a in ctx.resolve_all(t) if a not in out)  # "les présidents russe, turc et iranien"
-            elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or t.lower_ in ctx.lex.demonstratives or (
+            elif t.pos_ in ("NOUN", "PROPN", "VERB", "PRON", "NUM", "X") or (
+                    t.i == tok.head.i and tok.dep_ in ("acl", "acl:relcl", "relcl") and _nominal(t)) or (
+                    t.lower_ in ctx.lex.demonstratives) or (
                     t.pos_ == "ADJ" and t.dep_ == "ccomp"):  # "… que les mesures seraient adéquates"
                 if t.pos_ == "PRON" and t.lower_ not in ctx.lex.demonstratives:
                     continue
