@@ -143,8 +143,9 @@ def _split_quotes_after_elision(nlp: Language) -> None:
     """Split an opening quote glued to an elided article: "d'«attaque", "d'”agression" -> "d'" "«" "attaque" (the
     model's tokenizer keeps it one token, which hides the noun from the parser)."""
     current = nlp.tokenizer.infix_finditer
-    ours = [r"(?<=\b[dlnjmtscDLNJMTSC]['’])(?=[«“”\"])", r"(?<=[«“])(?=\w)",
-            r"(?<=['’]”)(?=\w)"]  # "d'”agression”": some sites open with a closing quote
+    ours = [r"(?<=\b[dlnjmtscDLNJMTSC]['’])(?=[«“”\"])", r"(?<=\b[qQ]u['’])(?=[«“”\"])", r"(?<=[«“])(?=\w)",
+            r"(?<=['’]”)(?=\w)",  # "d'”agression”": some sites open with a closing quote
+            r"(?<=['’]\")(?=\w)"]  # "qu'\"Israël devra …\"": the straight quote is its own token too
     pattern = "|".join(([current.__self__.pattern] if current is not None else []) + ours)
     nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
 

@@ -1699,3 +1699,35 @@ def test_military_interventions(lang, text, expected, absent):
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in {f[:2] for f in found}
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # a speaker telling an actor it will bear the consequences threatens it
+    ("fr", "Le ministère turc des Affaires étrangères a souligné qu'\"Israël devra supporter les conséquences de ce "
+           "comportement\".", {("turkey", "threatens", "israel")}, ("turkey", "requests", "israel")),
+    ("fr", "L'Iran a affirmé que les États-Unis devaient s'attendre à des conséquences irréparables.",
+     {("iran", "threatens", "united-states")}, None),
+    ("fr", "Le ministère russe a prévenu que les États-Unis doivent s'attendre à une riposte.",
+     {("russia", "threatens", "united-states")}, None),
+    ("en", "\"Iran will pay a heavy price,\" Netanyahu said.", {("benjamin-netanyahu", "threatens", "iran")}, None),
+    # a fact about consequences borne is no threat; nor "accepting the consequences" an agreement
+    ("fr", "La Russie a accepté les conséquences de sa décision, a dit Peskov.", set(),
+     ("dmitry-peskov", "threatens", "russia")),
+    ("fr", "La Russie a accepté les conséquences de sa décision, a dit Peskov.", set(), ("russia", "agreesTo")),
+    ("en", "Netanyahu said Israel paid a heavy price.", set(), ("benjamin-netanyahu", "threatens", "israel")),
+    # a third-person pronoun in a quote is not the speaker: its antecedent, or nobody
+    ("fr", "« Si la partie japonaise ne cesse de provoquer, elle devra en accepter les conséquences », a déclaré le "
+           "porte-parole chinois Hong Lei.", {("hong-lei", "threatens", "japan")}, ("hong-lei", "threatens", "hong-lei")),
+    ("fr", "« Il faut que nous soyons fermes. Il a rejeté notre plan », a déclaré Emmanuel Macron.", set(),
+     ("emmanuel-macron", "rejects")),
+    ("fr", "« Nous rejetons ce plan », a déclaré Dmitri Peskov.", {("dmitry-peskov", "rejects", "ce plan")}, None),
+])
+def test_consequences_and_quoted_pronouns(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in found | {f[:2] for f in found}
+
+
+def test_a_straight_quote_after_qu_is_its_own_token():
+    words = [t.text for t in load_pipeline("fr")("a souligné qu'\"Israël devra\" et qu’«attaque»")]
+    assert words[2:5] == ["qu'", '"', "Israël"] and words[8:11] == ["qu’", "«", "attaque"]

@@ -25,7 +25,7 @@ from kg.extract.predicates import (_IF_WORDS, _READY_WORDS, OBJ, _announced, _in
                                    targets)
 from kg.extract.objects import make_thing, text_before
 from kg.extract.records import Actor, Claim, Thing
-from kg.extract.retaliation import retaliation_claims
+from kg.extract.retaliation import consequence_claims, retaliation_claims
 from kg.extract.sanctioned import sanction_list_claims
 from kg.extract.tally import tally_claims
 from kg.extract.roles import _GOVERNMENT_WORDS, _OF_WORDS, context_state, find_roles, respective
@@ -99,7 +99,8 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                             consumed.update(t.i for t in child.subtree if t.i not in apart)
                 claims.extend(found)
     claims.extend(blame_claims(ctx, date))
-    claims.extend(retaliation_claims(ctx, date))  # after the lexicon's threats, which win in _dedupe
+    claims.extend(retaliation_claims(ctx, date))
+    claims.extend(consequence_claims(ctx, date))  # after the lexicon's threats, which win in _dedupe
     claims.extend(sanction_list_claims(ctx, claims))
     return _dedupe(_drop_covered_things(_drop_promised_threats(claims))), _all_actors(ctx, claims)
 

@@ -573,8 +573,8 @@ class Context:
         features = self._features(tok)
         if features.get("Person") == "1":
             return speaker  # "nous", "we" in a quote: the speaker
-        if speaker is not None and _agrees(speaker, features, self):
-            return speaker
+        if speaker is not None and _agrees(speaker, features, self) and not self._quoted(tok):
+            return speaker  # (not "« … elle devra en accepter les conséquences », a dit X": one says "je", "nous")
         # the last actor named as a subject before the pronoun, of the same number
         previous = self._previous_subject(tok)
         if previous is not None and _agrees(previous, features, self):
@@ -587,6 +587,11 @@ class Context:
             actor = self.resolve(subj, depth=1) if subj is not None else None
             if actor is not None and _agrees(actor, features, self):
                 return actor
+        for t in reversed(self.doc[tok.sent.start:tok.i]):  # "Si la partie japonaise ne cesse …, elle devra …"
+            if t.dep_ in SUBJ and t.pos_ == "NOUN" and t.i not in self.actors.by_token and _agrees_word(t, features):
+                actor = self.resolve(t, depth=1)
+                if actor is not None:
+                    return actor
         before = [(span, actor) for span, actor in self.actors.spans if span.end <= tok.i]
         for span, actor in reversed(before):
             if span.root.dep_ in SUBJ and _agrees(actor, features, self, span.root):
@@ -598,6 +603,18 @@ class Context:
                 if actor.cls == "Person" and span.start < sent_start:
                     return actor
         return None
+
+    def _quoted(self, tok: Token) -> bool:
+        """Whether ``tok`` stands inside a quotation opened in its sentence (« », “ ”, or straight quotes)."""
+        depth, straight = 0, 0
+        for t in self.doc[self._window_start(tok, 2):tok.i]:  # a quote may span sentences: « … . Il a … »
+            if t.text in ("«", "“"):
+                depth += 1
+            elif t.text in ("»", "”"):
+                depth = max(0, depth - 1)
+            elif t.text == '"' and t.i >= tok.sent.start:
+                straight += 1
+        return depth > 0 or straight % 2 == 1
 
     def _latest_actor(self, tok: Token) -> Actor | None:
         """What "ce dernier", "the latter" stand for: the last actor named before them in their
@@ -684,6 +701,12 @@ def _agrees(actor: Actor, features: dict, ctx: Context, tok: Token | None = None
     if number == "Plur":
         return False  # a plural pronoun for one named actor: leave it out
     return True
+
+
+def _agrees_word(tok: Token, features: dict) -> bool:
+    """A noun of the pronoun's gender and number ("la partie japonaise … elle")."""
+    return all(features.get(k) is None or not tok.morph.get(k) or features[k] in tok.morph.get(k)
+               for k in ("Gender", "Number"))
 
 
 def _conjuncts(tok: Token) -> list[Token]:

@@ -574,6 +574,9 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 if author is not None:  # "La résolution exige un cessez-le-feu": the body that adopted it
                     return [author], "text-author", 0.7
                 return [], "", 0.0  # "the plan … proposed a ceasefire": a thing is the subject, not the speaker
+            if subj.pos_ == "PRON" and ctx._features(subj).get("Person") != "1" and ctx._features(subj) \
+                    and ctx._quoted(subj):
+                return [], "", 0.0  # "« … Il a rejeté notre plan », a déclaré Macron": he who? not the speaker
             if entry.pos == "VERB" and subj.pos_ in ("NOUN", "PROPN") and ctx.speaker_of.get(tok.i) is not None:
                 return [], "", 0.0  # "the UNITA wing refused …, the UN mission said": a named subject of
                 # its own that is no actor we know is not the speaker

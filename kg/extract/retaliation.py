@@ -11,6 +11,11 @@ is the subject of the "si"/"if" clause it hangs on, else the doer of the act it 
 agression américaine": the doer as ``predicates._doer`` finds it), else the actor it is aimed
 "contre"/"against", else what "punir"/"punish" takes as object. With no such target, no claim:
 "nous répondrons de manière adéquate" says nothing of whom.
+
+A speaker who tells an actor it will bear the consequences threatens it: "Israël devra supporter les
+conséquences", "les États-Unis doivent s'attendre à des conséquences irréparables", "ils seront
+punis", "will pay a heavy price" (``consequence_nouns`` borne by a ``bear_verbs`` verb whose subject
+is the actor, or a passive ``punish_verbs`` verb; the speaker is the agent).
 """
 from __future__ import annotations
 
@@ -59,6 +64,52 @@ def retaliation_claims(ctx: Context, date: str | None) -> list[Claim]:
                              speaker=speaker if speaker != agent else None, time_text=when,
                              date=resolve_date(when, date, ctx.lang) if when else None, trigger_start=tok.idx))
     return out
+
+
+def consequence_claims(ctx: Context, date: str | None) -> list[Claim]:
+    """A ``threatens`` claim from the speaker to the actor told it will bear the consequences."""
+    lex, doc, out = ctx.lex, ctx.doc, []
+    words = lex.consequence_nouns | lex.punish_verbs
+    for k in indices_where(doc, words.__contains__):
+        tok = doc[k]
+        speaker = ctx.speaker_of.get(tok.i)
+        if speaker is None or negated(ctx, tok):
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.consequence_nouns:
+            verb = tok.head  # "supporter les conséquences", "s'attendre à des conséquences", "en payer le prix"
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.bear_verbs or negated(ctx, verb):
+                continue
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in lex.punish_verbs and any(
+                c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
+            verb = tok  # "ils seront punis", "will be punished"
+        else:
+            continue
+        if not _told(verb, lex):
+            continue  # "la Russie a accepté les conséquences": a fact, not a warning
+        subj = _subject(verb) or next((c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        if subj is None or (subj.pos_ == "PRON" and subj.lower_ in _OUR | {"nous", "we", "je", "i"}):
+            continue
+        for target in ctx.resolve_all(subj):
+            if target.key == speaker.key:
+                continue
+            begin, end, evidence = ctx.evidence(tok.sent)
+            when = time_of(ctx, verb)
+            out.append(Claim(subject=speaker, relation="threatens", object=target, sent_start=begin, sent_end=end,
+                             evidence=evidence, trigger=tok.text, rule=f"{ctx.lang}.{tok.pos_.lower()}.consequence",
+                             entry=f"{ctx.lang}.consequence_nouns", confidence=_CONFIDENCE, time_text=when,
+                             date=resolve_date(when, date, ctx.lang) if when else None, trigger_start=tok.idx))
+    return out
+
+
+def _told(verb: Token, lex) -> bool:
+    """A bearing still to come: a verb in the future or the conditional, or the infinitive of a
+    modal of obligation ("devra supporter", "doivent s'attendre", "will pay", "must face")."""
+    if _announced(verb) or any(c.dep_ in ("aux:pass", "auxpass") and (
+            set(c.morph.get("Tense")) & {"Fut"} or set(c.morph.get("Mood")) & {"Cnd"} or c.lower_ == "will")
+            for c in verb.children):
+        return True
+    modal = verb.head if verb.dep_ == "xcomp" else next((c for c in verb.children if c.dep_.startswith("aux")), None)
+    return modal is not None and (modal.lemma_.lower() in ("devoir", "must", "will", "shall") or modal.tag_ == "MD")
 
 
 def _vow(tok: Token, lex) -> Token | None:
