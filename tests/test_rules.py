@@ -1731,3 +1731,19 @@ def test_consequences_and_quoted_pronouns(lang, text, expected, absent):
 def test_a_straight_quote_after_qu_is_its_own_token():
     words = [t.text for t in load_pipeline("fr")("a souligné qu'\"Israël devra\" et qu’«attaque»")]
     assert words[2:5] == ["qu'", '"', "Israël"] and words[8:11] == ["qu’", "«", "attaque"]
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # an event noun in reported speech is not the speaker's act
+    ("fr", "« L'occupation totale du nord du Kosovo avec des véhicules blindés de Pristina dure depuis une "
+           "semaine », a déclaré le président serbe Aleksandar Vucic.", set(), ("aleksandar-vucic", "attacks")),
+    ("fr", "Selon la diplomatie chinoise, les échanges officiels entre les États-Unis et Taïwan doivent cesser.",
+     set(), ("chinese-foreign-ministry", "meetsWith")),
+    # a stance noun is: the speaker's concern
+    ("fr", "« Cela suscite des inquiétudes pour nous », a déclaré Dmitri Peskov.",
+     {("dmitry-peskov", "warns", "Cela")}, None),
+])
+def test_an_event_noun_in_speech_is_not_the_speakers(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in {f[:2] for f in found}
