@@ -43,6 +43,8 @@ class Entry:
     modality: str | None = None
     represented: bool = False  # an official target stands for the state or body it represents
     negative: bool = False  # the frame is negated itself: "n'exclut pas le recours à la force"
+    owned_as_object: bool = False  # a noun that is its clause subject's act only as its object ("a lancé une
+    # attaque"; not "a riposté au raid", "après l'adoption de nouvelles sanctions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,8 @@ def _entry(raw: dict, path: str) -> Entry:
     if any(" " in lemma for lemma in lemmas):
         raise _fail(path, f"{where}: lemmas are single words ({lemmas!r})")
     unknown = set(raw) - {"id", "relation", "pos", "lemmas", "example", "target", "preps",
-                          "agent_preps", "requires", "excludes", "object_kinds", "modality", "represented", "negative"}
+                          "agent_preps", "requires", "excludes", "object_kinds", "modality", "represented", "negative",
+                          "owned_as_object"}
     if unknown:
         raise _fail(path, f"{where}: unknown keys {sorted(unknown)}")
     return Entry(id=raw["id"], relation=raw["relation"], pos=raw["pos"], lemmas=lemmas,
@@ -184,7 +187,8 @@ def _entry(raw: dict, path: str) -> Entry:
                  excludes=_words(raw.get("excludes", []), path, where),
                  object_kinds=_words(raw.get("object_kinds", []), path, where),
                  modality=raw.get("modality"), represented=bool(raw.get("represented", False)),
-                 negative=bool(raw.get("negative", False)))
+                 negative=bool(raw.get("negative", False)),
+                 owned_as_object=bool(raw.get("owned_as_object", False)))
 
 
 def _read(name: str) -> tuple[dict, str]:

@@ -1747,3 +1747,20 @@ def test_an_event_noun_in_speech_is_not_the_speakers(lang, text, expected, absen
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in {f[:2] for f in found}
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # an attack, an invasion, a signature is the clause subject's act only as the object of its verb
+    ("fr", "Ces dernières semaines, la Russie a intensifié ses bombardements sur les villes ukrainiennes.",
+     {("russia", "attacks", "les villes ukrainiennes")}, None),
+    ("fr", "L'Azerbaïdjan a lancé une attaque d'artillerie massive contre le Haut-Karabakh.",
+     {("azerbaijan", "attacks", "le Haut-Karabakh")}, None),
+    ("fr", "L'Iran a prévenu mardi Israël qu'il allait riposter au raid ayant tué onze personnes.", set(),
+     ("iran", "attacks")),
+    ("fr", "La Russie ne tolérera pas le chantage après l'adoption de nouvelles sanctions américaines.", set(),
+     ("russia", "agreesTo")),
+])
+def test_event_nouns_owned_only_as_objects(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in {f[:2] for f in found}

@@ -594,7 +594,8 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
                 punished = [a for c in verb.children if c.dep_ in OBJ for a in ctx.resolve_all(c)]
                 if punished:
                     return punished, "cause-of-object", 0.7
-        if entry.pos == "NOUN" and _owns_noun(ctx, tok):  # "lors de pourparlers avec X, la Russie a demandé"
+        if entry.pos == "NOUN" and _owns_noun(ctx, tok) and (not entry.owned_as_object or tok.dep_ in OBJ | {"obj"}):
+            # "lors de pourparlers avec X, la Russie a demandé"; "a lancé une attaque" (owned only as an object)
             verb = _governing_verb(tok)
             subj = _subject(verb) if verb is not None else None
             if subj is not None and not any(t.i == subj.i for t in tok.subtree):
