@@ -1764,3 +1764,11 @@ def test_event_nouns_owned_only_as_objects(lang, text, expected, absent):
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in {f[:2] for f in found}
+
+
+def test_an_obligation_requests_something_of_an_actor_only():
+    claims = _claims("fr", "« Une paix durable en Ukraine doit s'accompagner de garanties de sécurité », a indiqué "
+                           "Emmanuel Macron.")
+    assert not [c for c in claims if c.relation == "requests"]
+    claims = _claims("fr", "« La Russie doit cesser son agression », a déclaré Emmanuel Macron.")
+    assert ("emmanuel-macron", "requests", "russia") in _keyed(claims)
