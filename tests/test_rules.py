@@ -1772,3 +1772,21 @@ def test_an_obligation_requests_something_of_an_actor_only():
     assert not [c for c in claims if c.relation == "requests"]
     claims = _claims("fr", "« La Russie doit cesser son agression », a déclaré Emmanuel Macron.")
     assert ("emmanuel-macron", "requests", "russia") in _keyed(claims)
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # a call to act whose infinitive the parser hung on the one called is still a request, not a phone call
+    ("fr", "La présidence irakienne a dénoncé une violation, appelant Ankara à «cesser toutes ses opérations "
+           "militaires».", {("iraq", "requests", "turkey")}, ("iraq", "meetsWith", "turkey")),
+    # "attendre de X qu'il …" with the "que" clause hung on X
+    ("fr", "« Nous attendons de la Russie qu'elle restaure la liberté de passage dans le détroit de Kertch », a "
+           "déclaré l'UE dans un communiqué.", {("eu", "requests", "russia")}, None),
+    # "les deux pays": a state named by its nationality counts among the last two
+    ("fr", "De son côté, Rabat dit avoir « pris note » de cette « décision unilatérale ». Cette décision algérienne "
+           "a suscité des réactions internationales. La France a appelé les deux pays au dialogue.",
+     {("france", "requests", "morocco"), ("france", "requests", "algeria")}, None),
+])
+def test_requests_the_parse_hides(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in found

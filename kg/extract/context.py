@@ -426,8 +426,9 @@ class Context:
             if together:
                 return together
         pair = self._last_two(tok, cls)
-        if cls == "Actor" and not pair:  # "la revendication de la Chine …, le porte-parole du ministère indien,
-            pair = self._last_two(tok, cls, people=False)  # Anurag Srivastava, … les deux parties": the states
+        if cls in ("Actor", "State") and not pair:  # "la revendication de la Chine …, le porte-parole du ministère
+            pair = self._last_two(tok, cls, people=False)  # indien, Anurag Srivastava, … les deux parties": the
+            # states; "Rabat dit … Cette décision algérienne … La France a appelé les deux pays": a nationality counts
         return pair
 
     def _last_two(self, tok: Token, cls: str, *, people: bool = True) -> list[Actor]:

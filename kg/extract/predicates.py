@@ -1131,8 +1131,10 @@ def requires_ok(tok: Token, entry: Entry) -> bool:
     if verb is not None:
         near.add(verb.lemma_.lower())  # "a promis vendredi une riposte"
     near |= {g.lemma_.lower() for c in tok.children for g in c.children}
-    near |= {m.lower_ for c in tok.children if c.dep_ in ("obj", "dobj") for g in c.children  # the marker of
-             if g.dep_ in ("acl", "xcomp") for m in g.children if m.dep_ == "mark"}  # "a appelé X à examiner"
+    near |= {m.lower_ for c in tok.children if c.dep_ in ("obj", "dobj") or c.pos_ in ("PROPN", "NOUN")
+             for g in c.children if g.dep_ in ("acl", "xcomp") or (g.pos_ == "VERB" and g.i > c.i)  # the marker of
+             for m in g.children if m.dep_ == "mark" or m.lower_ in ("que", "qu'", "qu’")}  # "a appelé X à
+    # examiner", "appelant Ankara à «cesser …»", "nous attendons de la Russie qu'elle restaure …"
     near |= {m.lower_ for c in tok.children if c.dep_ in ("obj", "dobj") for g in c.children  # the case of the
              if g.dep_ == "nmod" for m in g.children if m.dep_ == "case"}  # object's complement: "a appelé X au dialogue"
     near |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "cop"}  # "est … aux côtés de"
