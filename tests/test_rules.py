@@ -1790,3 +1790,25 @@ def test_requests_the_parse_hides(lang, text, expected, absent):
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # the embargo a relative clause says an actor imposes is a sanction, even inside a call to lift it
+    ("fr", "L'Assemblée générale a exhorté Washington à lever l'embargo économique que Washington impose à Cuba.",
+     {("unga", "requests", "united-states"), ("united-states", "sanctions", "cuba")}, ("united-states", "agreesTo")),
+    ("fr", "L'embargo que la Russie compte imposer à la Turquie sera limité aux fruits et légumes.",
+     {("russia", "sanctions", "turkey")}, None),
+    ("en", "The Assembly urged Washington to lift the embargo that the United States imposes on Cuba.",
+     {("united-states", "sanctions", "cuba")}, None),
+    ("fr", "Washington a levé l'embargo contre Cuba.", {("united-states", "agreesTo", "cuba")},
+     ("united-states", "sanctions")),
+    # "X est persona non grata", announced: a measure against X; "Israël Katz" is a person, "du Qatar Tamim" not
+    ("fr", "Israël Katz a annoncé lundi que le président brésilien Lula était désormais «persona non grata» en "
+           "Israël.", {("israel-katz", "sanctions", "luiz-inacio-lula-da-silva")}, ("israel", "sanctions")),
+    ("fr", "L’émir du Qatar Tamim ben Hamad Al-Thani a reçu le président iranien.",
+     {("tamim-bin-hamad-al-thani", "headOfStateOf", "qatar")}, None),
+])
+def test_supported_embargoes_and_persona_non_grata(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in {f[:2] for f in found}

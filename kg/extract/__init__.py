@@ -22,7 +22,7 @@ from kg.extract.membership import listed_member_claims, membership_claims
 from kg.extract.mentions import find_actors
 from kg.extract.predicates import (_IF_WORDS, _READY_WORDS, OBJ, _announced, _intended, _prep_targets, _subject,
                                    agents, describes_thing, modality, mutual, negated, reciprocal, requires_ok,
-                                   targets)
+                                   support_clause, targets)
 from kg.extract.objects import make_thing, text_before
 from kg.extract.records import Actor, Claim, Thing
 from kg.extract.retaliation import consequence_claims, retaliation_claims
@@ -85,6 +85,9 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
             if entries and not any(e.requires and requires_ok(tok, e) for e in entries) and _lends_to_noun(tok, lex):
                 continue  # "gave a warm welcome to X": the noun's event, not the verb's
             framed = [e for e in entries if e.requires and requires_ok(tok, e)]
+            if framed and tok.pos_ == "NOUN" and support_clause(ctx, tok) is not None:  # "lever l'embargo que
+                framed, entries = [], [e for e in entries if not e.requires]  # Washington impose à Cuba": what the
+                # clause says the embargo is, not what "lever" frames
             for entry in framed or entries:  # a frame with its required word wins ("opposer son veto")
                 if not requires_ok(tok, entry):
                     continue
@@ -96,6 +99,8 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
                                                                and child.i > tok.i):  # what is asked: not done
                             apart = {t.i for a in child.subtree if a.dep_ == "appos" and a.i > child.i
                                      for t in a.subtree}  # an apposition's own act: "…, a decision hailed by Kiev"
+                            apart |= {n.i for n in child.subtree if n.pos_ == "NOUN" and support_clause(ctx, n)}
+                            # "lever l'embargo qu'ils imposent à Cuba": the embargo the clause says is imposed
                             consumed.update(t.i for t in child.subtree if t.i not in apart)
                 claims.extend(found)
     claims.extend(blame_claims(ctx, date))

@@ -139,6 +139,13 @@ class DocActors:
 _OFFICE_PREPS = frozenset({"au", "aux", "du", "de", "des", "la", "l'", "l’", "d'", "d’", "of", "the"})
 
 
+def _surname_after(tok: Token) -> bool:
+    """A capitalised word the parser made part of the previous name ("Israël Katz", flat:name), that
+    names nothing itself."""
+    return tok.dep_.startswith("flat") and tok.head.i == tok.i - 1 and tok.text[:1].isupper() \
+        and tok.ent_type_ in ("", "PER", "PERSON") and tok.is_alpha
+
+
 def _strip_det(span: Span) -> Span:
     while len(span) > 1 and span[0].pos_ in ("DET", "ADP", "PUNCT"):
         span = span[1:]
@@ -204,6 +211,10 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
                     actor = Actor(person_key(name), "Person", name, lang)
                 span = doc[start:span.end]
                 _remember(people, span.text, actor)
+            elif entry.cls == "State" and len(span) == 1 and span.end < len(doc) and _surname_after(doc[span.end]) \
+                    and not (span.start and doc[span.start - 1].pos_ in ("DET", "ADP")):  # not "l'émir du Qatar Tamim"
+                pending.append(doc[span.start:span.end + 1])  # "Israël Katz": a first name that is a state's
+                continue  # name, then a surname: a person
             found.add(span, actor)
         elif label == "DEMONYM" and ent.ent_id_:
             entry = gazetteer.get(ent.ent_id_)

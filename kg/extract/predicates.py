@@ -34,6 +34,9 @@ def _prep_targets(tok: Token, preps: tuple[str, ...], *, deep: bool = False) -> 
                      for g in c.children if g.i > c.i]  # not "en réponse à l'ingérence de Moscou": a cause
         children += [g for c in tok.children if c.dep_ == "prep" for p in c.children for g in p.children
                      if g.dep_ == "prep"]
+        children += [gg for c in tok.children if c.dep_ in ("acl:relcl", "relcl") for g in c.children
+                     if g.dep_ in ("xcomp", "dep") and g.pos_ == "VERB" for gg in g.children if gg.i > g.i]
+        # "l'embargo que la Russie compte imposer à la Turquie"
     for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:  # English: "talks with Iran", "gave aid to"
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp") and not _is_time(c))
@@ -678,14 +681,27 @@ def _support_agent(ctx: Context, tok: Token) -> list[Actor]:
                 found = ctx.resolve_all(c)
                 if found:
                     return found
-    for c in tok.children:
-        if c.dep_ in ("acl:relcl", "relcl") and c.lemma_.lower() in ctx.lex.light_verbs and any(
-                g.dep_ in OBJ and g.lower_ in _RELATIVE_OBJ for g in c.children):
-            subj = next((g for g in c.children if g.dep_ in SUBJ), None)
-            found = ctx.resolve_all(subj) if subj is not None else []
-            if found:
-                return found
+    clause = support_clause(ctx, tok)
+    if clause is not None:
+        subj = next((g for g in clause.children if g.dep_ in SUBJ), None)
+        found = ctx.resolve_all(subj) if subj is not None else []
+        if found:
+            return found
     return []
+
+
+def support_clause(ctx: Context, noun: Token) -> Token | None:
+    """The relative clause of a light verb whose object the noun is: "l'embargo qu'ils imposent à
+    Cuba", "l'embargo que la Russie compte imposer à la Turquie" (the clause's verb)."""
+    for c in noun.children:
+        if c.dep_ not in ("acl:relcl", "relcl") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        verbs = [c, *(g for g in c.children if g.dep_ in ("xcomp", "dep") and g.pos_ == "VERB")]
+        if any(v.lemma_.lower() in ctx.lex.light_verbs for v in verbs) and any(
+                t.lower_ in _RELATIVE_OBJ for t in ctx.doc[noun.i + 1:c.i]) \
+                and any(g.dep_ in SUBJ and ctx.resolve(g) is not None for g in c.children):
+            return c  # (with a subject that names an actor)
+    return None
 
 
 def _nominal(tok: Token) -> bool:
