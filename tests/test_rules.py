@@ -1812,3 +1812,11 @@ def test_supported_embargoes_and_persona_non_grata(lang, text, expected, absent)
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in {f[:2] for f in found}
+
+
+def test_a_veto_used_to_block_a_text_rejects_the_text():
+    claims = _claims("fr", "La Russie a utilisé son veto vendredi pour empêcher l'adoption d'une résolution du "
+                           "Conseil de sécurité condamnant les annexions.")
+    found = _keyed([c for c in claims if not c.negated])
+    assert ("russia", "rejects", "une résolution du Conseil de sécurité condamnant les annexions") in found, found
+    assert not [f for f in found if f[1] == "agreesTo"]  # "empêcher l'adoption": negated, not asserted

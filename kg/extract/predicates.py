@@ -704,6 +704,19 @@ def support_clause(ctx: Context, noun: Token) -> Token | None:
     return None
 
 
+def _blocked(ctx: Context, verb: Token) -> list[Token]:
+    """What the act of ``verb`` is done to prevent: the object of a purpose clause of a blocking verb
+    ("pour empêcher l'adoption d'une résolution": the resolution; "to block a resolution")."""
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in ctx.lex.blocking_verbs:
+            obj = next((c for c in clause.children if c.dep_ in OBJ), None)
+            if obj is None:
+                continue
+            inner = next((c for c in obj.children if c.i > obj.i and ctx.lex.object_kind(c.lemma_.lower())), None)
+            return [inner if inner is not None and not ctx.lex.object_kind(obj.lemma_.lower()) else obj]
+    return []
+
+
 def _nominal(tok: Token) -> bool:
     """A noun, or an adjective the tagger made the head of a noun phrase ("de rebelles/ADJ chiites/ADJ
     soutenus par l'Iran")."""
@@ -823,6 +836,8 @@ def _target_token(ctx: Context, tok: Token, entry: Entry) -> list[Token]:
         # ses bombardements à longue portée sur les infrastructures"
         hosts = [light] if light.i == tok.head.i else [tok.head, light]
         preps = [t for h in hosts for t in _prep_targets(h, entry.preps, deep=not entry.requires) if t.i > tok.i]
+    if not preps and not found and entry.pos == "NOUN" and light is not None and light.pos_ == "VERB":
+        preps = _blocked(ctx, light)  # "a utilisé son veto pour empêcher l'adoption d'une résolution"
     if entry.pos == "NOUN":
         agents_ = set(_prep_targets(tok, entry.agent_preps, deep=True)) if entry.agent_preps else set()
         preps = [t for t in preps if t not in agents_ or ctx.resolve(t) is None]
