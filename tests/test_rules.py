@@ -1820,3 +1820,27 @@ def test_a_veto_used_to_block_a_text_rejects_the_text():
     found = _keyed([c for c in claims if not c.negated])
     assert ("russia", "rejects", "une résolution du Conseil de sécurité condamnant les annexions") in found, found
     assert not [f for f in found if f[1] == "agreesTo"]  # "empêcher l'adoption": negated, not asserted
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # every actor of a list the parser broke: a passive's agents, a meeting's guests after "puis", "MM"
+    ("fr", "Zelensky a été accueilli par le président allemand Frank-Walter Steinmeier et le chancelier Olaf Scholz.",
+     {("frank-walter-steinmeier", "meetsWith", "volodymyr-zelenskyy"), ("olaf-scholz", "meetsWith",
+                                                                         "volodymyr-zelenskyy")}, None),
+    ("fr", "Le chef de la diplomatie Badr al-Busaidi a rencontré séparément le ministre iranien des Affaires "
+           "étrangères Abbas Araghchi, puis l'envoyé spécial des États-Unis pour le Moyen-Orient Steve Witkoff et "
+           "Jared Kushner.", {("badr-al-busaidi", "meetsWith", p) for p in ("abbas-araghchi", "steve-witkoff",
+                                                                            "jared-kushner")}, None),
+    ("fr", "Le président ivoirien Alassane Ouattara a reçu en audience mardi à Alger MM Mohamed Larbi Ould Khelifa "
+           "et Abdelmalek Sellal.", {("alassane-ouattara", "meetsWith", "abdelmalek-sellal")}, None),
+    # a new clause is no list; "avec" mislabelled as an agent is no agent
+    ("fr", "Poutine a rencontré Erdogan et Macron a dit qu'il viendrait.", set(),
+     ("vladimir-putin", "meetsWith", "emmanuel-macron")),
+    ("fr", "Joe Biden s'est exprimé mardi, disant s'être entretenu avec le Premier ministre israélien Benjamin "
+           "Netanyahu et le Premier ministre libanais Najib Mikati.", set(),
+     ("benjamin-netanyahu", "meetsWith", "najib-mikati")),
+])
+def test_lists_the_parse_broke(lang, text, expected, absent):
+    found = _keyed(_claims(lang, text))
+    assert expected <= found, found
+    assert absent is None or absent not in found

@@ -210,7 +210,8 @@ def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
             c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
         return []  # an active compound past: "ont rencontré le président par intérim …"
     for child in tok.children:
-        if child.dep_ in PASSIVE_AGENT or (child.dep_.startswith("obl") and _case(child) == "par"):
+        if (child.dep_ in PASSIVE_AGENT and _case(child) in (None, "par", "by")) or (
+                child.dep_.startswith("obl") and _case(child) == "par"):  # not "entretenu avec X" mislabelled
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
             actors = ctx.resolve_all(target)
             if actors:  # and the list items the parser hung on the verb: "par la Russie, la Chine, la Turquie"
@@ -218,7 +219,8 @@ def _passive_agent(ctx: Context, tok: Token) -> list[Actor]:
                           and _case(c) is None and ctx.doc[c.left_edge.i - 1].text == "," or (
                               c.i > target.i and c.dep_ == "conj" and c.head.i == tok.i)
                           for a in ctx.resolve_all(c)]
-                return actors + [a for a in listed if a not in actors]
+                listed += named_after(ctx, target, actors[-1])  # "accueilli par le président allemand X et le
+                return actors + [a for a in dict.fromkeys(listed) if a not in actors]  # chancelier Y"
             if target.i == child.i:  # the parser lost the agent's object: the name run right after "by"
                 run = []
                 for k in range(child.i + 1, min(len(ctx.doc), child.i + 7)):
@@ -402,6 +404,43 @@ def _left_conjoined(ctx: Context, tok: Token, sent: Span) -> list[Actor]:
         out.insert(0, actor)
         span = ctx.actors.span_of(prev)
         start = span.start if span is not None else prev.i
+    return out
+
+
+def named_after(ctx: Context, tok: Token, first: Actor) -> list[Actor]:
+    """The actors listed after ``first`` (named at or after ``tok``) with "et", "," or "puis", each with an
+    article or a title allowed before it, whatever the parse made of the list: "le président allemand
+    X et le chancelier Y", "X, puis l'envoyé spécial Y et Z", "MM X et Y"."""
+    doc, out = ctx.doc, []
+    span = next((sp for sp, a in ctx.actors.spans if a == first and sp.start >= tok.i), None)
+    if span is None:
+        role = next((r for r in ctx.roles if r.person == first and r.start >= tok.i), None)
+        span = next((sp for sp, a in ctx.actors.spans if a == first and role is not None and sp.start >= role.end),
+                    None)
+    if span is None:
+        return []
+    k, end = span.end, tok.sent.end
+    while k + 1 < end and doc[k].lower_ in (",", "et", "and", "puis", "then"):
+        k += 1
+        while k < end and doc[k].lower_ in ("puis", "then", "aussi", "also"):
+            k += 1
+        while k < end and doc[k].pos_ == "DET":
+            k += 1
+        role = ctx.role_at.get(k)
+        if role is not None and role.person is not None:  # a title and its holder's name
+            name = next((sp for sp, a in ctx.actors.spans if a == role.person and sp.start >= k), None)
+            if name is None or name.start - role.end > 8 or any(  # "l'envoyé spécial des États-Unis pour le
+                    t.pos_ in ("VERB", "AUX") for t in doc[role.end:name.start]):  # Moyen-Orient Steve Witkoff"
+                break
+            out.append(role.person)
+            k = name.end
+            continue
+        actor = ctx.actors.actor_at(doc[k]) if k < end else None
+        if actor is None or actor.cls != first.cls or doc[k].dep_ in SUBJ:
+            break  # (not "a rencontré Poutine et Macron a dit …": a new clause)
+        out.append(actor)
+        name = ctx.actors.span_of(doc[k])
+        k = name.end if name is not None else k + 1
     return out
 
 
@@ -1021,6 +1060,8 @@ def targets(ctx: Context, tok: Token, entry: Entry) -> list[Actor | Thing]:
             if actor is not None:
                 out.append(actor)
                 out.extend(r.person for r in ctx.coordinated_holders(t) if r.person not in out)
+                if actor.cls == "Person" and entry.relation == "meetsWith":  # "a rencontré X, puis Y et Z"
+                    out.extend(a for a in named_after(ctx, t, actor) if a not in out)
                 if collective and ctx._collective(t) and any(c.i in ctx.actors.demonyms for c in t.children):
                     out.extend(a for a in ctx.resolve_all(t) if a not in out)  # "ses homologues chinois, turc et
                     # saoudien": each state's
