@@ -369,8 +369,12 @@ class Context:
     def phrase_starts(self, phrases: tuple[tuple[str, ...], ...]) -> dict[int, int]:
         """Token index -> length of each occurrence of one of ``phrases`` (lower-case words)."""
         out = {}
-        for k in token_indices(self.doc, {p[0] for p in phrases}):
-            found = next((p for p in phrases if [t.lower_ for t in self.doc[k:k + len(p)]] == list(p)), None)
+        by_first = _by_first_word(phrases)
+        doc = self.doc
+        for k in token_indices(doc, by_first):
+            first = doc[k].lower_
+            found = next((p for p in by_first.get(first, ()) if all(
+                k + n < len(doc) and doc[k + n].lower_ == w for n, w in enumerate(p[1:], 1))), None)
             if found is not None:
                 out[k] = len(found)
         return out
@@ -702,6 +706,15 @@ def _agrees(actor: Actor, features: dict, ctx: Context, tok: Token | None = None
     if number == "Plur":
         return False  # a plural pronoun for one named actor: leave it out
     return True
+
+
+@functools.lru_cache(maxsize=64)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases grouped by their first word, longest first within a group as in ``phrases``."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _agrees_word(tok: Token, features: dict) -> bool:
