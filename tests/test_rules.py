@@ -1844,3 +1844,18 @@ def test_lists_the_parse_broke(lang, text, expected, absent):
     found = _keyed(_claims(lang, text))
     assert expected <= found, found
     assert absent is None or absent not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Abdel Malek al-Houthi a promis de s'en prendre aux navires marchands américains en mer Rouge.",
+    "Samedi, le président américain Donald Trump avait promis «l'enfer» aux «terroristes houthis».",
+    "Joe Biden et le Premier ministre japonais Fumio Kishida ont promis une réponse \"forte et ferme\" si Pyongyang "
+    "réalise cet essai.",
+])
+def test_a_hostile_promise_is_no_offer(text):
+    assert not [c for c in _claims("fr", text) if c.relation == "offers"]
+
+
+def test_a_friendly_promise_is_an_offer():
+    found = _keyed(_claims("fr", "L'Allemagne promet des livraisons d'armes supplémentaires à l'Ukraine."))
+    assert ("germany", "offers", "des livraisons d'armes supplémentaires à l'Ukraine") in found

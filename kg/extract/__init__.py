@@ -107,7 +107,7 @@ def extract(doc: Doc, lang: str, *, date: str | None = None, doc_id: str | None 
     claims.extend(retaliation_claims(ctx, date))
     claims.extend(consequence_claims(ctx, date))  # after the lexicon's threats, which win in _dedupe
     claims.extend(sanction_list_claims(ctx, claims))
-    return _dedupe(_drop_covered_things(_drop_promised_threats(claims))), _all_actors(ctx, claims)
+    return _dedupe(_drop_covered_things(_drop_promised_threats(claims, ctx.lex))), _all_actors(ctx, claims)
 
 
 def _candidates(doc: Doc, lex) -> list[int]:
@@ -491,14 +491,21 @@ _HOSTILE = frozenset({"threatens", "attacks"})
 _FRIENDLY = frozenset({"offers", "proposes", "supports", "agreesTo"})
 
 
-def _drop_promised_threats(claims: list[Claim]) -> list[Claim]:
+def _drop_promised_threats(claims: list[Claim], lex) -> list[Claim]:
     """"a promis une riposte", "vowed retaliation": the promise of a threat is the threat,
-    not an offer; drop the friendly claim whose object holds a hostile claim's trigger."""
+    not an offer; drop the friendly claim whose object holds a hostile claim's trigger, and the
+    promise whose object opens with a word of retaliation ("ont promis une réponse forte et ferme si
+    Pyongyang …", "a promis de s'en prendre aux navires", "promised hell")."""
+    hostile_words = lex.retaliation_words | lex.threat_words | lex.hostile_promises
+
     def covered(c: Claim) -> bool:
         obj = c.object
-        return isinstance(obj, Thing) and c.relation in _FRIENDLY and any(
-            d.relation in _HOSTILE and d.subject.key == c.subject.key and obj.start <= d.trigger_start < obj.end
-            for d in claims)
+        if not isinstance(obj, Thing) or c.relation not in _FRIENDLY:
+            return False
+        if c.relation == "offers" and any(w.strip("«»\"“”'’") in hostile_words for w in obj.label.lower().split()[:3]):
+            return True
+        return any(d.relation in _HOSTILE and d.subject.key == c.subject.key and obj.start <= d.trigger_start < obj.end
+                   for d in claims)
     return [c for c in claims if not covered(c)]
 
 
