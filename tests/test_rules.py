@@ -1859,3 +1859,9 @@ def test_a_hostile_promise_is_no_offer(text):
 def test_a_friendly_promise_is_an_offer():
     found = _keyed(_claims("fr", "L'Allemagne promet des livraisons d'armes supplémentaires à l'Ukraine."))
     assert ("germany", "offers", "des livraisons d'armes supplémentaires à l'Ukraine") in found
+
+
+def test_an_act_owned_only_as_object_takes_no_actor_from_the_left():
+    claims = _claims("fr", "Le président français Emmanuel Macron a réagi à ce qu'il qualifie d'«attaque contre la "
+                           "France et ses intérêts».")
+    assert not [c for c in claims if c.relation == "attacks"], _keyed(claims)

@@ -670,8 +670,10 @@ def agents(ctx: Context, tok: Token, entry: Entry) -> tuple[list[Actor], str, fl
         return [speaker], "speaker", 0.8  # not an event noun the speaker only names: "les réunions bilatérales",
         # "l'occupation du nord du Kosovo", "les sanctions visant PDVSA", selon X (15 wrong in 16 on the dev sets)
     subj = _subject(tok) if entry.pos == "VERB" else None
-    if entry.target != "subject" and (subj is None or subj.i not in ctx.role_at):  # not past a subject that is an
-        found = _left_actor(ctx, tok, sent)  # unknown office holder ("unless the president agrees to step down")
+    if entry.target != "subject" and (subj is None or subj.i not in ctx.role_at) and not entry.owned_as_object:
+        # not past a subject that is an unknown office holder ("unless the president agrees to step down"); nor
+        # for an act only its verb's subject owns ("le gel des avoirs de Poutine … pour l'invasion de l'Ukraine")
+        found = _left_actor(ctx, tok, sent)
         if found:
             return found, "left-actor", 0.55
     return [], "", 0.0
