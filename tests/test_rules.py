@@ -1865,3 +1865,10 @@ def test_an_act_owned_only_as_object_takes_no_actor_from_the_left():
     claims = _claims("fr", "Le président français Emmanuel Macron a réagi à ce qu'il qualifie d'«attaque contre la "
                            "France et ses intérêts».")
     assert not [c for c in claims if c.relation == "attacks"], _keyed(claims)
+
+
+def test_aiming_to_do_something_is_no_strike():
+    claims = _claims("fr", "La République démocratique du Congo et le Rwanda ont signé à Washington un accord de paix "
+                           "sous les auspices des États-Unis, visant à mettre fin à des décennies de combats.")
+    assert not [c for c in claims if c.relation == "attacks"]
+    assert ("russian-armed-forces", "attacks", "Kharkiv") in _keyed(_claims("fr", "L'armée russe a visé Kharkiv."))

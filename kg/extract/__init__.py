@@ -241,6 +241,10 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         return []  # "Si l'Iran mène une attaque, Israël répondra", "if Iran strikes": not done
     if entry.pos == "NOUN" and entry.relation == "meetsWith" and tok.dep_ in OBJ | {"obj"} and _intended(ctx, tok):
         return []  # "Il a proposé un sommet entre Biden et Poutine", "a demandé une rencontre": not held
+    if entry.relation == "attacks" and tok.lemma_.lower() in ctx.lex.aim_verbs and any(
+            c.pos_ == "VERB" and any(m.dep_ == "mark" and m.lower_ in ("à", "to") for m in c.children)
+            for c in tok.children):
+        return []  # "un accord visant à mettre fin aux combats", "aimed to": a purpose, not a strike
     if entry.relation == "attacks" and entry.pos == "VERB" and _about_sanctions(ctx, tok):
         return []  # "des sanctions visant des centaines d'individus": what sanctions target is not attacked
     who, rule, confidence = agents(ctx, tok, entry)
