@@ -1872,3 +1872,14 @@ def test_aiming_to_do_something_is_no_strike():
                            "sous les auspices des États-Unis, visant à mettre fin à des décennies de combats.")
     assert not [c for c in claims if c.relation == "attacks"]
     assert ("russian-armed-forces", "attacks", "Kharkiv") in _keyed(_claims("fr", "L'armée russe a visé Kharkiv."))
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    # asking whether or why is a question: no request, and what it asks about did not happen
+    ("en", "Asked during a press conference on Saturday why Israeli negotiators did not return for further talks, "
+           "Benjamin Netanyahu said Hamas had not changed its position.", "requests"),
+    ("fr", "Le journaliste a demandé au ministre si la France enverrait des troupes.", "deploys"),
+])
+def test_a_question_is_no_request(lang, text, absent):
+    claims = _claims(lang, text)
+    assert not [c for c in claims if c.relation == absent], _keyed(claims)

@@ -241,6 +241,10 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
         return []  # "Si l'Iran mène une attaque, Israël répondra", "if Iran strikes": not done
     if entry.pos == "NOUN" and entry.relation == "meetsWith" and tok.dep_ in OBJ | {"obj"} and _intended(ctx, tok):
         return []  # "Il a proposé un sommet entre Biden et Poutine", "a demandé une rencontre": not held
+    if entry.relation == "requests" and entry.pos == "VERB" and any(
+            g.lower_ in ctx.lex.question_words and g.dep_ in ("mark", "advmod", "nsubj", "dobj", "obj", "attr")
+            and g.i > tok.i for c in tok.children if c.dep_ in ("ccomp", "advcl", "xcomp") for g in c.children):
+        return []  # "asked why Israeli negotiators did not return", "a demandé si …": a question
     if entry.relation == "attacks" and tok.lemma_.lower() in ctx.lex.aim_verbs and any(
             c.pos_ == "VERB" and any(m.dep_ == "mark" and m.lower_ in ("à", "to") for m in c.children)
             for c in tok.children):
@@ -326,10 +330,14 @@ def _voted_text(ctx: Context, tok, entry) -> list[Thing]:
     return [text] if text is not None else []
 
 
+_ASKING = frozenset({"demander", "interroger", "savoir", "ask", "wonder", "know", "inquire"})
+
+
 def _if_clause(tok) -> bool:
     """A word in an "if" clause: its verb (or itself) bears "si"/"if"."""
     verb = tok if tok.pos_ == "VERB" else next((a for a in list(tok.ancestors)[:3] if a.pos_ == "VERB"), None)
-    return verb is not None and verb.dep_ == "advcl" and any(
+    return verb is not None and (verb.dep_ == "advcl" or (  # or an indirect question: "a demandé si la France
+        verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _ASKING)) and any(  # enverrait des troupes"
         c.dep_ == "mark" and c.lower_ in _IF_WORDS for c in verb.children)
 
 
