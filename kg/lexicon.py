@@ -115,6 +115,7 @@ class Lexicon:
     consequence_nouns: frozenset[str] = frozenset()  # "devra supporter les conséquences": a threat to the subject
     bear_verbs: frozenset[str] = frozenset()  # supporter, assumer, s'attendre à … (the consequences)
     question_words: frozenset[str] = frozenset()  # "asked why …", "a demandé si …": a question, no request
+    asking_verbs: frozenset[str] = frozenset()  # "a demandé si la France enverrait …": an indirect question
     hostile_promises: frozenset[str] = frozenset()  # "a promis l'enfer", "de s'en prendre à": no offer
     blocking_verbs: frozenset[str] = frozenset()  # "son veto pour empêcher l'adoption d'une résolution"
     adoption_verbs: frozenset[str] = frozenset()  # "le Conseil a adopté une résolution": the text's author
@@ -295,6 +296,7 @@ def load_lexicon(lang: str) -> Lexicon:
         blocking_verbs=frozenset(_words(data.get("blocking_verbs", []), path, "blocking_verbs")),
         hostile_promises=frozenset(_words(data.get("hostile_promises", []), path, "hostile_promises")),
         question_words=frozenset(_words(data.get("question_words", []), path, "question_words")),
+        asking_verbs=frozenset(_words(data.get("asking_verbs", []), path, "asking_verbs")),
         consequence_nouns=frozenset(_words(data.get("consequence_nouns", []), path, "consequence_nouns")),
         bear_verbs=frozenset(_words(data.get("bear_verbs", []), path, "bear_verbs")),
         tally_nouns=frozenset(_words(data.get("tally_nouns", []), path, "tally_nouns")),

@@ -92,27 +92,14 @@ def indices_where(doc: Doc, test, attrs=(LEMMA, LOWER)) -> list[int]:
     on the doc's arrays of hashes: each distinct word is tested once (most tokens never are)."""
     if not len(doc):
         return []
-    rows, words = _hash_rows(doc, tuple(attrs))
-    known = {h for h, word in words.items() if test(word)}
+    strings = doc.vocab.strings
     if len(attrs) == 1:
+        rows = doc.to_array(attrs[0]).tolist()
+        known = {h for h in set(rows) if test(strings[h])}
         return [i for i, h in enumerate(rows) if h in known]
+    rows = doc.to_array(list(attrs)).tolist()
+    known = {h for h in set().union(*rows) if test(strings[h])}
     return [i for i, row in enumerate(rows) if not known.isdisjoint(row)]
-
-
-def _hash_rows(doc: Doc, attrs: tuple) -> tuple[list, dict[int, str]]:
-    """The doc's rows of hashes for ``attrs`` and its distinct hashes decoded, computed once per doc
-    (the rules ask for them a few times per document; decoding is the costly part)."""
-    cache = doc.user_data.setdefault("kg_hash_rows", {})
-    if attrs not in cache:
-        strings = doc.vocab.strings
-        if len(attrs) == 1:
-            rows = doc.to_array(attrs[0]).tolist()
-            distinct = set(rows)
-        else:
-            rows = doc.to_array(list(attrs)).tolist()
-            distinct = set().union(*rows)
-        cache[attrs] = (rows, {h: strings[h] for h in distinct})
-    return cache[attrs]
 
 
 def token_indices(doc: Doc, words) -> list[int]:

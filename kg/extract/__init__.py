@@ -237,7 +237,7 @@ def _event_claims(ctx: Context, tok, entry, sent, date) -> list[Claim]:
     if entry.pos == "NOUN" and entry.relation in _DONE_EVENTS and tok.dep_ in OBJ | {"obj"} and \
             tok.head.lemma_.lower() in _VIEW_VERBS:
         return []  # "Moscou considère les sanctions comme …", "the EU is considering new sanctions": none done
-    if entry.relation in _DONE_EVENTS and _if_clause(tok):
+    if entry.relation in _DONE_EVENTS and _if_clause(tok, ctx.lex):
         return []  # "Si l'Iran mène une attaque, Israël répondra", "if Iran strikes": not done
     if entry.pos == "NOUN" and entry.relation == "meetsWith" and tok.dep_ in OBJ | {"obj"} and _intended(ctx, tok):
         return []  # "Il a proposé un sommet entre Biden et Poutine", "a demandé une rencontre": not held
@@ -330,14 +330,11 @@ def _voted_text(ctx: Context, tok, entry) -> list[Thing]:
     return [text] if text is not None else []
 
 
-_ASKING = frozenset({"demander", "interroger", "savoir", "ask", "wonder", "know", "inquire"})
-
-
-def _if_clause(tok) -> bool:
+def _if_clause(tok, lex) -> bool:
     """A word in an "if" clause: its verb (or itself) bears "si"/"if"."""
     verb = tok if tok.pos_ == "VERB" else next((a for a in list(tok.ancestors)[:3] if a.pos_ == "VERB"), None)
     return verb is not None and (verb.dep_ == "advcl" or (  # or an indirect question: "a demandé si la France
-        verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _ASKING)) and any(  # enverrait des troupes"
+        verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.asking_verbs)) and any(  # enverrait des troupes"
         c.dep_ == "mark" and c.lower_ in _IF_WORDS for c in verb.children)
 
 

@@ -185,7 +185,8 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
     from kg.lexicon import load_lexicon
 
     title_words = _title_words(lang)
-    named_places = load_lexicon(lang).named_place_nouns
+    lex = load_lexicon(lang)
+    named_places, honorifics = lex.named_place_nouns, lex.honorific_words
     found = DocActors(doc, lang)
     people: dict[str, Actor] = {}  # folded surname / full name -> person
     pending: list[Span] = []
@@ -242,7 +243,7 @@ def find_actors(doc: Doc, lang: str, gazetteer, *, scope: str | None = None) -> 
                 found.add(span, Actor(entry.id, entry.cls, entry.labels.get(lang) or span.text, lang,
                                       entry.qid, True))
             elif len(span.text) > 2 and (span[0].pos_ == "PROPN" or _capitalised_name(span)) and \
-                    span.text.lower() not in load_lexicon(lang).honorific_words:  # "SEM" (Son Excellence M.)
+                    span.text.lower() not in honorifics:  # "SEM" (Son Excellence Monsieur)
                 found.add(span, Actor(f"org-{slug(span.text)}", "Organization", span.text, lang))
         elif label in _PLACE_LABELS or label == "LOC":
             for tok in ent:

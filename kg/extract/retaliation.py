@@ -84,16 +84,16 @@ def consequence_claims(ctx: Context, date: str | None) -> list[Claim]:
             verb = tok  # "ils seront punis", "will be punished"
         else:
             continue
-        if not _told(verb, lex):
+        if not _told(verb):
             continue  # "la Russie a accepté les conséquences": a fact, not a warning
         subj = _subject(verb) or next((c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
         if subj is None or (subj.pos_ == "PRON" and subj.lower_ in _OUR | {"nous", "we", "je", "i"}):
             continue
+        begin, end, evidence = ctx.evidence(tok.sent)
+        when = time_of(ctx, verb)
         for target in ctx.resolve_all(subj):
             if target.key == speaker.key:
                 continue
-            begin, end, evidence = ctx.evidence(tok.sent)
-            when = time_of(ctx, verb)
             out.append(Claim(subject=speaker, relation="threatens", object=target, sent_start=begin, sent_end=end,
                              evidence=evidence, trigger=tok.text, rule=f"{ctx.lang}.{tok.pos_.lower()}.consequence",
                              entry=f"{ctx.lang}.consequence_nouns", confidence=_CONFIDENCE, time_text=when,
@@ -101,12 +101,10 @@ def consequence_claims(ctx: Context, date: str | None) -> list[Claim]:
     return out
 
 
-def _told(verb: Token, lex) -> bool:
+def _told(verb: Token) -> bool:
     """A bearing still to come: a verb in the future or the conditional, or the infinitive of a
     modal of obligation ("devra supporter", "doivent s'attendre", "will pay", "must face")."""
-    if _announced(verb) or any(c.dep_ in ("aux:pass", "auxpass") and (
-            set(c.morph.get("Tense")) & {"Fut"} or set(c.morph.get("Mood")) & {"Cnd"} or c.lower_ == "will")
-            for c in verb.children):
+    if _future(verb):
         return True
     modal = verb.head if verb.dep_ == "xcomp" else next((c for c in verb.children if c.dep_.startswith("aux")), None)
     return modal is not None and (modal.lemma_.lower() in ("devoir", "must", "will", "shall") or modal.tag_ == "MD")

@@ -137,8 +137,8 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
                 j = span.end if span is not None else k + 1
             elif doc[j].text == "(" and of is not None and _acronym_of(doc, j, of, actors):
                 j += 3  # the body's acronym: "le chef de l'Agence internationale … (AIEA), Rafael Grossi"
-            elif of is None and doc[j].lower_ in lex.title_bodies and lex.title_bodies[doc[j].lower_] in _gazetteer():
-                entry = _gazetteer().get(lex.title_bodies[doc[j].lower_])  # "la chef de la diplomatie européenne"
+            elif of is None and lex.title_bodies.get(doc[j].lower_) in Gazetteer.load():
+                entry = Gazetteer.load().get(lex.title_bodies[doc[j].lower_])  # "la chef de la diplomatie européenne"
                 of, j = Actor(entry.id, entry.cls, entry.labels.get(actors.lang) or doc[j].text, actors.lang,
                               entry.qid, True), j + 1
             elif doc[j].pos_ == "ADJ" and j not in actors.by_token:
@@ -186,10 +186,6 @@ def find_roles(doc: Doc, lex: Lexicon, actors: DocActors) -> list[RoleMention]:
             out.extend(_coordinated(doc, title, k, actors))
         resume = max(j, i + 1)
     return _share_names(doc, out, actors)
-
-
-def _gazetteer() -> Gazetteer:
-    return Gazetteer.load()
 
 
 def _acronym_of(doc: Doc, j: int, body: Actor, actors: DocActors) -> bool:
